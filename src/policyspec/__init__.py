@@ -1,0 +1,1 @@
+"""policyspec: policy documents as trustworthy structured data."""

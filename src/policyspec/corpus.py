@@ -1,0 +1,103 @@
+"""A set of validated documents, and the Python entry point :func:`load`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from policyspec.diagnostics import Diagnostic, PolicyspecError, has_errors
+from policyspec.limits import DEFAULT_LIMITS, Limits
+from policyspec.model import Document
+from policyspec.records import IndicatorRecord, indicator_records
+from policyspec.validate import CheckedSpec, check_spec
+
+__all__ = ["Corpus", "check_paths", "expand_paths", "load"]
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """Validated documents in a stable order (by id)."""
+
+    documents: tuple[Document, ...]
+
+    def document(self, document_id: str) -> Document:
+        for document in self.documents:
+            if document.id == document_id:
+                return document
+        known = ", ".join(d.id for d in self.documents)
+        raise KeyError(f"no document '{document_id}' in the corpus (known: {known})")
+
+    def indicators(self) -> list[IndicatorRecord]:
+        """The flat indicator view, as ``policyspec indicators`` prints it."""
+        return [record for document in self.documents for record in indicator_records(document)]
+
+
+def expand_paths(paths: Iterable[str | Path] | None) -> list[Path]:
+    """Files as given; folders to their ``*.yaml`` and ``*.yml`` files; none to the bundled specs."""
+    if paths is None:
+        from policyspec.bundled import bundled_specs
+
+        return bundled_specs()
+    expanded: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            expanded.extend(sorted([*path.glob("*.yaml"), *path.glob("*.yml")]))
+        else:
+            expanded.append(path)
+    return expanded
+
+
+def check_paths(
+    paths: Sequence[Path], *, sources: Sequence[Path] = (), limits: Limits = DEFAULT_LIMITS
+) -> list[CheckedSpec]:
+    checked = [check_spec(path, sources=sources, limits=limits) for path in paths]
+    return [*checked[:0], *checked] if not checked else _with_corpus_checks(checked)
+
+
+def _with_corpus_checks(checked: list[CheckedSpec]) -> list[CheckedSpec]:
+    """Document ids must be unique across the files checked together."""
+    first: dict[str, Path] = {}
+    result = []
+    for spec in checked:
+        extra: list[Diagnostic] = []
+        if spec.document is not None:
+            doc_id = spec.document.id
+            if doc_id in first:
+                from policyspec.validate import display_name
+
+                extra.append(
+                    Diagnostic(
+                        display_name(spec.path),
+                        1,
+                        1,
+                        "PS204",
+                        f"document id '{doc_id}' is already used by {display_name(first[doc_id])}",
+                        path=("id",),
+                        hint="every document of a corpus needs its own id",
+                    )
+                )
+            else:
+                first[doc_id] = spec.path
+        result.append(CheckedSpec(spec.path, spec.document, spec.diagnostics + tuple(extra)))
+    return result
+
+
+def load(
+    paths: Iterable[str | Path] | None = None,
+    *,
+    sources: Sequence[str | Path] = (),
+    limits: Limits = DEFAULT_LIMITS,
+) -> Corpus:
+    """Load and validate specs (by default the bundled corpus).
+
+    Raises :class:`~policyspec.diagnostics.PolicyspecError` carrying every diagnostic when a
+    spec has errors; warnings do not stop loading.
+    """
+    checked = check_paths(expand_paths(paths), sources=[Path(s) for s in sources], limits=limits)
+    diagnostics = [d for spec in checked for d in spec.diagnostics]
+    if has_errors(diagnostics):
+        raise PolicyspecError([d for d in diagnostics if d.severity == "error"])
+    documents = sorted((spec.document for spec in checked if spec.document is not None), key=lambda d: d.id)
+    return Corpus(tuple(documents))

@@ -1,0 +1,291 @@
+"""The typed model of a policy document: the single source of truth for the spec structure.
+
+Everything here must be expressible in JSON Schema, because the committed schema is generated
+from these classes and editors validate against it. Checks that need more than one field, or
+the source text, live in :mod:`policyspec.rules` instead, so the schema and the models never
+disagree about what is valid.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from policyspec.vocabulary import Commitment, IssuerLevel, NoteKind, Operator, SectionKind, Topic, Unit
+
+__all__ = [
+    "Date",
+    "Document",
+    "DocumentNumber",
+    "Goal",
+    "Indicator",
+    "Issuer",
+    "Measure",
+    "PlanPeriod",
+    "Principle",
+    "QualityNote",
+    "Section",
+    "Source",
+    "StrictModel",
+    "Target",
+    "Text",
+]
+
+SCHEMA_ID = "https://policyspec.dev/schemas/policyspec.schema.json"
+
+Slug = Annotated[
+    str,
+    Field(
+        pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$",
+        max_length=80,
+        description="A short, stable, lowercase kebab-case identifier, unique within the document.",
+        examples=["cadre-training-days"],
+    ),
+]
+Quote = Annotated[
+    str,
+    Field(
+        min_length=1,
+        max_length=2000,
+        description="An exact substring of the archived source text (same full-width characters).",
+        examples=["满意率达到90％以上"],
+    ),
+]
+FractionText = Annotated[
+    str,
+    Field(
+        pattern=r"^-?[0-9]+/[1-9][0-9]*$",
+        description="An exact fraction 'p/q', for values such as 三分之一 (1/3) that have no finite decimal.",
+        examples=["1/3"],
+    ),
+]
+Duration = Annotated[
+    str,
+    Field(
+        pattern=r"^P[1-9][0-9]*[YMWD]$",
+        description="An ISO 8601 duration: 每年 P1Y, 每半年 P6M, 每季度 P3M, 每月 P1M, 每两年 P2Y.",
+        examples=["P1Y"],
+    ),
+]
+DateText = Annotated[
+    str,
+    Field(
+        pattern=r"^(19|20)[0-9]{2}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$",
+        description="A calendar date as precise as the source: 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD'.",
+        examples=["2010", "2006-07-20"],
+    ),
+]
+Year = Annotated[int, Field(ge=1900, le=2100, description="A calendar year.", examples=[2010])]
+
+
+class StrictModel(BaseModel):
+    """Base of every model: unknown keys are errors and values are immutable."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Text(StrictModel):
+    """A reader-facing text, as the source writes it and in faithful English."""
+
+    zh: str = Field(min_length=1, description="The text as in the source (Chinese).", examples=["思想领先"])
+    en: str = Field(min_length=1, description="A faithful English rendering.", examples=["Leading in thought"])
+
+
+class Source(StrictModel):
+    """The archived source text this spec encodes, pinned by its hash."""
+
+    file: str = Field(
+        pattern=r"^[A-Za-z0-9_.-]+\.txt$",
+        description="File name of the archived source text, in the sources folder beside specs/.",
+        examples=["000_d1419bd5a6a19614.txt"],
+    )
+    sha256: str = Field(
+        pattern=r"^[0-9a-f]{64}$",
+        description="SHA-256 of the source file's bytes; the validator recomputes it.",
+    )
+
+
+class Evidenced(StrictModel):
+    """A fact that may be reconstructed rather than stated, with the quotes that prove it."""
+
+    inferred: bool = Field(
+        default=False,
+        description="True when the source does not state this directly and it was reconstructed.",
+    )
+    evidence: list[Quote] = Field(
+        default_factory=list,
+        description="Exact source quotes that state or prove the value (required when inferred).",
+    )
+
+
+class Issuer(Evidenced):
+    """A body that issued or adopted the document."""
+
+    name: Text = Field(description="The issuing body's name.")
+    level: IssuerLevel = Field(description="Administrative level of the issuer.")
+    place: Text | None = Field(default=None, description="The place the issuer governs, if not national.")
+
+
+class Date(Evidenced):
+    """When the document was issued or adopted, as precisely as the source says."""
+
+    value: DateText = Field(description="The date: 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD'.")
+    kind: Literal["issued", "adopted", "published"] = Field(
+        description="What happened on this date: issued (印发), adopted (通过) or published online."
+    )
+
+
+class DocumentNumber(Evidenced):
+    """The official document number (文号), such as 鄂发[2006]13号."""
+
+    value: str = Field(min_length=1, description="The number exactly as printed.", examples=["鄂发[2006]13号"])
+
+
+class PlanPeriod(Evidenced):
+    """The years the plan covers (inclusive)."""
+
+    start: Year = Field(description="First year of the plan period.")
+    end: Year = Field(description="Last year of the plan period.")
+
+
+class QualityNote(StrictModel):
+    """A problem of the scraped source text, recorded instead of silently fixed."""
+
+    id: Slug
+    kind: NoteKind = Field(description="What kind of problem this is.")
+    description: str = Field(min_length=1, description="What is wrong and how the spec deals with it (English).")
+    quote: Quote | None = Field(default=None, description="The affected source text, when it can be quoted.")
+
+
+class Section(StrictModel):
+    """A heading or numbered item of the document, with its numbering as printed."""
+
+    id: Slug
+    kind: SectionKind = Field(description="Structural level: chapter, section, item or paragraph.")
+    number: str | None = Field(
+        default=None,
+        description="The numbering exactly as printed ('一、', '（三）', '15、', '(二十一)'); null if unnumbered.",
+        examples=["（一）"],
+    )
+    title: Text = Field(description="The heading text without its number.")
+    quote: Quote = Field(description="The heading as it stands in the source, number included.")
+    parent: Slug | None = Field(default=None, description="Id of the enclosing section; null at top level.")
+
+
+class Goal(StrictModel):
+    """An aim of the document: the overall goal, one of its aspects, or a section goal."""
+
+    id: Slug
+    kind: Literal["overall", "aspect", "section"] = Field(description="Overall goal, an aspect of it, or a section's goal.")
+    title: Text = Field(description="The goal's name or short statement.")
+    quote: Quote
+    section: Slug | None = Field(default=None, description="Id of the section where the goal is stated.")
+    parent: Slug | None = Field(default=None, description="Id of the goal this one is an aspect of.")
+    deadline: DateText | None = Field(default=None, description="When the goal is due, if stated.")
+
+
+class Principle(StrictModel):
+    """A named principle the document commits to."""
+
+    id: Slug
+    name: Text = Field(description="The principle's name.")
+    quote: Quote
+    section: Slug | None = Field(default=None, description="Id of the section where it is stated.")
+
+
+class Measure(StrictModel):
+    """A task the document assigns: usually one numbered item."""
+
+    id: Slug
+    title: Text = Field(description="The measure's title (the item heading) or a short statement.")
+    quote: Quote
+    section: Slug | None = Field(default=None, description="Id of the section (numbered item) that states it.")
+    lead_units: list[Text] = Field(
+        default_factory=list,
+        description="Bodies the source names as leading or responsible, in the order given.",
+    )
+    goal: Slug | None = Field(default=None, description="Id of the goal this measure serves, if the source ties them.")
+
+
+class Target(StrictModel):
+    """The reading of a threshold phrase: operator, exact value, unit."""
+
+    operator: Operator | None = Field(
+        default=None,
+        description="ge 以上/不少于/至少, gt 超过, le 以下/不超过, lt 低于, eq a bare figure, "
+        "approx 左右/约, range N～M; null for a dated milestone with no figure.",
+    )
+    value: int | float | FractionText | None = Field(
+        default=None,
+        description="The exact figure (1.5万 is 15000; 90％ is 90); 'p/q' for fractions; null when "
+        "the source leaves a placeholder or for a milestone.",
+        examples=[90, "1/3"],
+    )
+    upper: int | float | FractionText | None = Field(
+        default=None, description="Upper bound of a range (1－3名: value 1, upper 3)."
+    )
+    unit: Unit | None = Field(default=None, description="Unit of value from the controlled vocabulary.")
+    reference: Text | None = Field(
+        default=None,
+        description="For a relative threshold (不低于…两倍): the reference quantity; value is then the multiplier.",
+    )
+
+
+class Indicator(StrictModel):
+    """One quantitative figure or dated milestone of the document."""
+
+    id: Slug
+    quote: Quote
+    measured: Text = Field(description="What is measured or required.")
+    target: Target = Field(default_factory=Target, description="The threshold; empty for a milestone.")
+    kind: Literal["target", "trigger"] = Field(
+        default="target",
+        description="target: a figure to reach; trigger: a threshold that sets off an action (列后3位…整改).",
+    )
+    per: Duration | None = Field(default=None, description="Recurrence as an ISO 8601 duration; null if one-off.")
+    per_term: bool = Field(default=False, description="True when the recurrence is once per term of office (每届).")
+    deadline: DateText | None = Field(default=None, description="By when ('到2010年' is '2010'); null if none.")
+    population: Text | None = Field(default=None, description="The population or body the figure applies to.")
+    lead_units: list[Text] = Field(default_factory=list, description="Bodies responsible, where the source names them.")
+    placeholder: bool = Field(default=False, description="True when the source leaves the value as a placeholder (X轮).")
+    topics: list[Topic] = Field(default_factory=list, description="Topic tags, so documents can be compared.")
+    measure: Slug | None = Field(default=None, description="Id of the measure it belongs to.")
+    goal: Slug | None = Field(default=None, description="Id of the goal it belongs to (when not a measure's).")
+    commitment: Commitment | None = Field(
+        default=None, description="Strength of the wording: must (确保/必须) or strive (力争)."
+    )
+    note: str | None = Field(default=None, description="How an unusual phrase was read (English).")
+
+
+class Document(StrictModel):
+    """One source document, encoded."""
+
+    model_config = ConfigDict(
+        json_schema_extra={"$id": SCHEMA_ID, "title": "policyspec document"},
+    )
+
+    id: Slug
+    source: Source
+    title: Text = Field(description="The document's title.")
+    kind: Literal["outline", "plan", "opinion", "work-points", "notice"] = Field(
+        description="What sort of document this is (纲要 outline, 规划 plan, 意见 opinion, 要点 work points)."
+    )
+    issuers: list[Issuer] = Field(min_length=1, description="Who issued or adopted it.")
+    date: Date | None = Field(default=None, description="Issue or adoption date, if known.")
+    document_number: DocumentNumber | None = Field(default=None, description="The 文号, where there is one.")
+    plan_period: PlanPeriod | None = Field(default=None, description="Years the plan covers.")
+    quality_notes: list[QualityNote] = Field(default_factory=list, description="Problems of the source text.")
+    sections: list[Section] = Field(default_factory=list, description="Headings and numbered items, in order.")
+    goals: list[Goal] = Field(default_factory=list)
+    principles: list[Principle] = Field(default_factory=list)
+    measures: list[Measure] = Field(default_factory=list)
+    indicators: list[Indicator] = Field(default_factory=list)
+
+
+def exact(value: int | float | str) -> Fraction:
+    """The exact number a target value stands for (floats by their decimal text, never binary)."""
+    if isinstance(value, float):
+        return Fraction(repr(value))
+    return Fraction(value)

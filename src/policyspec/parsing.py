@@ -1,0 +1,322 @@
+"""YAML text to plain data plus the line and column of every node.
+
+The C-backed libyaml parser (through PyYAML) produces events; this module builds the data from
+them itself, iteratively, so that one pass gives positions for every key and value, enforces the
+limits (depth, aliases, documents) before anything can blow up, refuses non-standard tags and
+duplicate keys, and resolves scalars by the YAML 1.2 core schema — the one editors' language
+servers and ruamel.yaml use, so ``no`` stays a string.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+from yaml import events
+
+try:
+    from yaml._yaml import CParser as _Parser
+except ImportError:  # pragma: no cover - PyYAML built without libyaml
+    from yaml import SafeLoader as _Parser  # type: ignore[assignment]
+
+from policyspec.diagnostics import Diagnostic, JsonPath
+from policyspec.limits import DEFAULT_LIMITS, Limits
+
+__all__ = ["Marks", "ParsedYaml", "parse_yaml"]
+
+Position = tuple[int, int]  # 1-based line, column
+
+_CORE = "tag:yaml.org,2002:"
+_STANDARD_TAGS = frozenset(
+    {None, "!", *(_CORE + name for name in ("str", "int", "float", "bool", "null", "map", "seq"))}
+)
+_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_INT = re.compile(r"^[-+]?[0-9]+$")
+_INT_OCT = re.compile(r"^0o[0-7]+$")
+_INT_HEX = re.compile(r"^0x[0-9a-fA-F]+$")
+_FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
+_SPECIAL_FLOATS = {
+    **dict.fromkeys((".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF"), float("inf")),
+    **dict.fromkeys(("-.inf", "-.Inf", "-.INF"), float("-inf")),
+    **dict.fromkeys((".nan", ".NaN", ".NAN"), float("nan")),
+}
+_MAYBE_NOT_STRING = frozenset("~nNtTfF0123456789+-.")
+
+
+@dataclass
+class Marks:
+    """Where each node starts: values by path, and mapping keys by the path of their value."""
+
+    values: dict[JsonPath, Position] = field(default_factory=dict)
+    keys: dict[JsonPath, Position] = field(default_factory=dict)
+
+    def of_value(self, path: JsonPath) -> Position:
+        """The nearest recorded position: nodes under an alias are positioned at the anchor."""
+        while path not in self.values and path:
+            path = path[:-1]
+        return self.values.get(path, (1, 1))
+
+    def of_key(self, path: JsonPath) -> Position:
+        return self.keys.get(path) or self.of_value(path)
+
+
+@dataclass(frozen=True)
+class ParsedYaml:
+    data: Any
+    marks: Marks
+
+
+class _Stop(Exception):
+    def __init__(self, diagnostic: Diagnostic) -> None:
+        self.diagnostic = diagnostic
+
+
+@dataclass
+class _Open:
+    container: dict[str, Any] | list[Any]
+    path: JsonPath
+    anchor: str | None
+    nodes: int = 1
+    key: str | None = None
+    key_mark: Position | None = None
+
+
+def parse_yaml(text: str, *, file: str, limits: Limits = DEFAULT_LIMITS) -> ParsedYaml | Diagnostic:
+    """Parse one YAML document; a :class:`Diagnostic` instead when the text cannot be accepted."""
+    builder = _Builder(file, limits)
+    parser = None
+    try:
+        parser = _Parser(text)
+        while True:
+            event = parser.get_event()
+            if event is None or isinstance(event, events.StreamEndEvent):
+                break
+            builder.feed(event)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        position = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        problem = exc.problem or exc.context or "invalid YAML"
+        context = f" ({exc.context})" if exc.context and exc.problem else ""
+        return builder.diagnostic(position, "PS001", f"YAML syntax error: {problem}{context}", _SYNTAX_HINT)
+    except yaml.reader.ReaderError as exc:  # control characters: positioned by offset, not mark
+        line, column = _line_column(text, exc.position)
+        message = f"character #x{exc.character:04x} is not allowed in YAML ({exc.reason})"
+        return builder.diagnostic((line, column), "PS001", message, "remove the control character")
+    except yaml.YAMLError as exc:
+        return builder.diagnostic((1, 1), "PS001", f"YAML syntax error: {exc}", _SYNTAX_HINT)
+    except _Stop as stop:
+        return stop.diagnostic
+    finally:
+        dispose = getattr(parser, "dispose", None) if parser is not None else None
+        if dispose is not None:
+            dispose()
+    if builder.root is None:
+        return builder.diagnostic((1, 1), "PS009", "the file holds no YAML document", _MAPPING_HINT)
+    return ParsedYaml(builder.root, builder.marks)
+
+
+_SYNTAX_HINT = "check indentation and quoting at this position; strings containing ': ' or ' #' need quotes"
+_MAPPING_HINT = "a spec is one mapping with keys such as id, source, title, issuers, indicators"
+
+
+class _Builder:
+    """Turns parser events into data, enforcing limits as it goes."""
+
+    def __init__(self, file: str, limits: Limits) -> None:
+        self.file = file
+        self.limits = limits
+        self.marks = Marks()
+        self.root: Any = None
+        self.stack: list[_Open] = []
+        self.anchors: dict[str, tuple[Any, int]] = {}
+        self.nodes = 0
+        self.aliases = 0
+        self.documents = 0
+
+    def diagnostic(self, position: Position, code: str, message: str, hint: str | None = None) -> Diagnostic:
+        return Diagnostic(self.file, position[0], position[1], code, message, hint=hint)
+
+    def stop(self, event: events.Event, code: str, message: str, hint: str | None = None) -> _Stop:
+        return _Stop(self.diagnostic(_position(event), code, message, hint))
+
+    def feed(self, event: events.Event) -> None:
+        kind = type(event)
+        if kind is events.ScalarEvent:
+            self._scalar(event)  # type: ignore[arg-type]
+        elif kind is events.MappingStartEvent or kind is events.SequenceStartEvent:
+            self._open(event)  # type: ignore[arg-type]
+        elif kind is events.MappingEndEvent or kind is events.SequenceEndEvent:
+            self._close()
+        elif kind is events.AliasEvent:
+            self._alias(event)  # type: ignore[arg-type]
+        elif kind is events.DocumentStartEvent:
+            self.documents += 1
+            if self.documents > self.limits.max_documents:
+                raise self.stop(
+                    event,
+                    "PS008",
+                    f"more than {self.limits.max_documents} YAML document in one file",
+                    "put each document in a spec file of its own and remove the '---' separator",
+                )
+
+    def _count(self, event: events.Event, amount: int) -> None:
+        self.nodes += amount
+        if self.nodes > self.limits.max_nodes:
+            raise self.stop(
+                event,
+                "PS007",
+                f"the document expands to more than {self.limits.max_nodes} nodes",
+                "specs need no anchors or aliases; write values out (the limit is configurable)",
+            )
+
+    def _check_tag(self, event: events.NodeEvent) -> None:
+        tag = getattr(event, "tag", None)
+        if tag not in _STANDARD_TAGS:
+            raise self.stop(
+                event,
+                "PS003",
+                f"unsupported YAML tag {tag!r}",
+                "remove the tag: specs use plain YAML values only",
+            )
+
+    def _scalar(self, event: events.ScalarEvent) -> None:
+        self._check_tag(event)
+        self._count(event, 1)
+        value = self._resolve(event)
+        top = self.stack[-1] if self.stack else None
+        if top is not None and isinstance(top.container, dict) and top.key is None:
+            self._take_key(top, value, event)
+            return
+        self._attach(value, event, nodes=1)
+
+    def _resolve(self, event: events.ScalarEvent) -> Any:
+        text: str = event.value
+        tag = event.tag
+        plain = not event.style  # libyaml says '' for plain scalars, pure PyYAML None
+        if tag == _CORE + "str" or tag == "!" or (tag is None and not plain):
+            return text
+        if tag is None:
+            return _resolve_plain(text)
+        value = _resolve_plain(text)
+        expected = {"int": int, "float": (int, float), "bool": bool, "null": type(None)}[tag[len(_CORE) :]]
+        if isinstance(value, bool) and expected is not bool:
+            value = text
+        if not isinstance(value, expected):
+            raise self.stop(event, "PS003", f"{text!r} cannot be read as {tag}", "remove the tag or fix the value")
+        return float(value) if tag.endswith("float") else value
+
+    def _take_key(self, top: _Open, key: Any, event: events.Event) -> None:
+        if not isinstance(key, str):
+            raise self.stop(event, "PS011", f"mapping key {key!r} is not a string", "write the key as text")
+        assert isinstance(top.container, dict)
+        if key in top.container:
+            raise self.stop(
+                event,
+                "PS002",
+                f"duplicate key {key!r}",
+                "each key may appear once in a mapping; merge the two entries",
+            )
+        top.key = key
+        top.key_mark = _position(event)
+
+    def _attach(self, value: Any, event: events.Event, *, nodes: int) -> JsonPath:
+        """Place a finished node in its parent and record where it starts."""
+        if not self.stack:
+            self.root = value
+            path: JsonPath = ()
+        else:
+            top = self.stack[-1]
+            top.nodes += nodes
+            if isinstance(top.container, dict):
+                if top.key is None:
+                    raise self.stop(event, "PS011", "a mapping key must be a plain string", "write the key as text")
+                path = (*top.path, top.key)
+                top.container[top.key] = value
+                if top.key_mark is not None:
+                    self.marks.keys[path] = top.key_mark
+                top.key = None
+            else:
+                path = (*top.path, len(top.container))
+                top.container.append(value)
+        self.marks.values[path] = _position(event)
+        anchor = getattr(event, "anchor", None)
+        if anchor is not None and isinstance(event, events.ScalarEvent):
+            self.anchors[anchor] = (value, 1)
+        return path
+
+    def _open(self, event: events.CollectionStartEvent) -> None:
+        self._check_tag(event)
+        if len(self.stack) >= self.limits.max_depth:
+            raise self.stop(
+                event,
+                "PS006",
+                f"nesting deeper than {self.limits.max_depth} levels",
+                "specs are a few levels deep; flatten the structure (the limit is configurable)",
+            )
+        self._count(event, 1)
+        top = self.stack[-1] if self.stack else None
+        if top is not None and isinstance(top.container, dict) and top.key is None:
+            raise self.stop(event, "PS011", "a mapping key must be a plain string, not a collection", None)
+        container: dict[str, Any] | list[Any] = {} if isinstance(event, events.MappingStartEvent) else []
+        path = self._attach(container, event, nodes=0)
+        self.stack.append(_Open(container, path, event.anchor))
+
+    def _close(self) -> None:
+        done = self.stack.pop()
+        if self.stack:
+            self.stack[-1].nodes += done.nodes
+        if done.anchor is not None:
+            self.anchors[done.anchor] = (done.container, done.nodes)
+
+    def _alias(self, event: events.AliasEvent) -> None:
+        self.aliases += 1
+        if self.aliases > self.limits.max_aliases:
+            raise self.stop(
+                event,
+                "PS007",
+                f"more than {self.limits.max_aliases} aliases",
+                "specs need no anchors or aliases; write values out (the limit is configurable)",
+            )
+        anchor = event.anchor
+        if anchor not in self.anchors:
+            raise self.stop(event, "PS001", f"alias *{anchor} refers to an unfinished or unknown anchor", None)
+        value, size = self.anchors[anchor]
+        self._count(event, size)
+        top = self.stack[-1] if self.stack else None
+        if top is not None and isinstance(top.container, dict) and top.key is None:
+            self._take_key(top, value, event)
+            return
+        self._attach(value, event, nodes=size)
+
+
+def _position(event: events.Event) -> Position:
+    mark = event.start_mark
+    return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+
+
+def _line_column(text: str, offset: int) -> Position:
+    offset = min(max(offset, 0), len(text))
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def _resolve_plain(text: str) -> Any:
+    """YAML 1.2 core schema: null, bool, int, float; everything else is a string."""
+    if text and text[0] not in _MAYBE_NOT_STRING:
+        return text
+    if _NULL.match(text):
+        return None
+    if text in _BOOL:
+        return _BOOL[text]
+    if _INT.match(text):
+        return int(text)
+    if _INT_OCT.match(text):
+        return int(text[2:], 8)
+    if _INT_HEX.match(text):
+        return int(text[2:], 16)
+    if _FLOAT.match(text):
+        return float(text)
+    return _SPECIAL_FLOATS.get(text, text)
