@@ -41,13 +41,19 @@ _CODES = (
     Code("PS205", "dangling-reference", "A reference names an id that is not defined (or not earlier)."),
     Code("PS206", "percent-out-of-range", "A percentage above 100 or below 0."),
     Code("PS207", "negative-value", "A negative figure where counts, durations and amounts are meant."),
-    Code("PS208", "range-bounds", "A range without an upper bound, reversed bounds, or an upper bound on a non-range."),
+    Code(
+        "PS208",
+        "range-bounds",
+        "A range without an upper bound, reversed bounds, or an upper bound on a non-range.",
+    ),
     Code("PS209", "deadline-out-of-span", "A deadline outside the document's plausible time span."),
     Code("PS210", "placeholder-inconsistent", "The placeholder flag disagrees with the value or the quote."),
     Code("PS211", "operator-phrase-mismatch", "The quoted threshold phrase disagrees with the operator."),
     Code("PS212", "inferred-without-evidence", "A value marked inferred gives no evidence quotes."),
     Code("PS213", "figure-without-unit", "A figure without a unit, or a unit without a figure or operator."),
-    Code("PS214", "milestone-without-date", "A milestone (no operator) with neither deadline nor recurrence."),
+    Code(
+        "PS214", "milestone-without-date", "A milestone (no operator) with neither deadline nor recurrence."
+    ),
 )
 
 CODES_BY_ID: dict[str, Code] = {code.id: code for code in _CODES}

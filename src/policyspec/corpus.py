@@ -10,7 +10,7 @@ from policyspec.diagnostics import Diagnostic, PolicyspecError, has_errors
 from policyspec.limits import DEFAULT_LIMITS, Limits
 from policyspec.model import Document
 from policyspec.records import IndicatorRecord, indicator_records
-from policyspec.validate import CheckedSpec, check_spec
+from policyspec.validate import CheckedSpec, check_spec, display_name
 
 __all__ = ["Corpus", "check_paths", "expand_paths", "load"]
 
@@ -65,8 +65,6 @@ def _with_corpus_checks(checked: list[CheckedSpec]) -> list[CheckedSpec]:
         if spec.document is not None:
             doc_id = spec.document.id
             if doc_id in first:
-                from policyspec.validate import display_name
-
                 extra.append(
                     Diagnostic(
                         display_name(spec.path),

@@ -37,7 +37,9 @@ def _describe(raw: bytes, offset: int) -> DecodeFailure:
     else:
         message = f"not UTF-8: the file looks like {looks_like}"
         source = "GB18030" if looks_like.startswith("GBK") else looks_like.split()[0]
-        hint = f"save it as UTF-8, for example: iconv -f {source} -t UTF-8 FILE > FILE.new && mv FILE.new FILE"
+        hint = (
+            f"save it as UTF-8, for example: iconv -f {source} -t UTF-8 FILE > FILE.new && mv FILE.new FILE"
+        )
     if looks_like is not None and looks_like.startswith("UTF-16"):
         line, column = 1, 1
     return DecodeFailure(line=line, column=column, message=message, hint=hint)

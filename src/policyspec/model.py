@@ -90,7 +90,9 @@ class Text(StrictModel):
     """A reader-facing text, as the source writes it and in faithful English."""
 
     zh: str = Field(min_length=1, description="The text as in the source (Chinese).", examples=["思想领先"])
-    en: str = Field(min_length=1, description="A faithful English rendering.", examples=["Leading in thought"])
+    en: str = Field(
+        min_length=1, description="A faithful English rendering.", examples=["Leading in thought"]
+    )
 
 
 class Source(StrictModel):
@@ -140,7 +142,9 @@ class Date(Evidenced):
 class DocumentNumber(Evidenced):
     """The official document number (文号), such as 鄂发[2006]13号."""
 
-    value: str = Field(min_length=1, description="The number exactly as printed.", examples=["鄂发[2006]13号"])
+    value: str = Field(
+        min_length=1, description="The number exactly as printed.", examples=["鄂发[2006]13号"]
+    )
 
 
 class PlanPeriod(Evidenced):
@@ -155,7 +159,9 @@ class QualityNote(StrictModel):
 
     id: Slug
     kind: NoteKind = Field(description="What kind of problem this is.")
-    description: str = Field(min_length=1, description="What is wrong and how the spec deals with it (English).")
+    description: str = Field(
+        min_length=1, description="What is wrong and how the spec deals with it (English)."
+    )
     quote: Quote | None = Field(default=None, description="The affected source text, when it can be quoted.")
 
 
@@ -166,7 +172,7 @@ class Section(StrictModel):
     kind: SectionKind = Field(description="Structural level: chapter, section, item or paragraph.")
     number: str | None = Field(
         default=None,
-        description="The numbering exactly as printed ('一、', '（三）', '15、', '(二十一)'); null if unnumbered.",
+        description="The numbering exactly as printed ('一、', '（三）', '15、', '(二十一)'); null if none.",
         examples=["（一）"],
     )
     title: Text = Field(description="The heading text without its number.")
@@ -178,7 +184,9 @@ class Goal(StrictModel):
     """An aim of the document: the overall goal, one of its aspects, or a section goal."""
 
     id: Slug
-    kind: Literal["overall", "aspect", "section"] = Field(description="Overall goal, an aspect of it, or a section's goal.")
+    kind: Literal["overall", "aspect", "section"] = Field(
+        description="Overall goal, an aspect of it, or a section's goal."
+    )
     title: Text = Field(description="The goal's name or short statement.")
     quote: Quote
     section: Slug | None = Field(default=None, description="Id of the section where the goal is stated.")
@@ -201,12 +209,16 @@ class Measure(StrictModel):
     id: Slug
     title: Text = Field(description="The measure's title (the item heading) or a short statement.")
     quote: Quote
-    section: Slug | None = Field(default=None, description="Id of the section (numbered item) that states it.")
+    section: Slug | None = Field(
+        default=None, description="Id of the section (numbered item) that states it."
+    )
     lead_units: list[Text] = Field(
         default_factory=list,
         description="Bodies the source names as leading or responsible, in the order given.",
     )
-    goal: Slug | None = Field(default=None, description="Id of the goal this measure serves, if the source ties them.")
+    goal: Slug | None = Field(
+        default=None, description="Id of the goal this measure serves, if the source ties them."
+    )
 
 
 class Target(StrictModel):
@@ -229,7 +241,7 @@ class Target(StrictModel):
     unit: Unit | None = Field(default=None, description="Unit of value from the controlled vocabulary.")
     reference: Text | None = Field(
         default=None,
-        description="For a relative threshold (不低于…两倍): the reference quantity; value is then the multiplier.",
+        description="For a relative threshold (不低于…两倍): the reference quantity; value multiplies it.",
     )
 
 
@@ -244,15 +256,27 @@ class Indicator(StrictModel):
         default="target",
         description="target: a figure to reach; trigger: a threshold that sets off an action (列后3位…整改).",
     )
-    per: Duration | None = Field(default=None, description="Recurrence as an ISO 8601 duration; null if one-off.")
-    per_term: bool = Field(default=False, description="True when the recurrence is once per term of office (每届).")
-    deadline: DateText | None = Field(default=None, description="By when ('到2010年' is '2010'); null if none.")
+    per: Duration | None = Field(
+        default=None, description="Recurrence as an ISO 8601 duration; null if one-off."
+    )
+    per_term: bool = Field(
+        default=False, description="True when the recurrence is once per term of office (每届)."
+    )
+    deadline: DateText | None = Field(
+        default=None, description="By when ('到2010年' is '2010'); null if none."
+    )
     population: Text | None = Field(default=None, description="The population or body the figure applies to.")
-    lead_units: list[Text] = Field(default_factory=list, description="Bodies responsible, where the source names them.")
-    placeholder: bool = Field(default=False, description="True when the source leaves the value as a placeholder (X轮).")
+    lead_units: list[Text] = Field(
+        default_factory=list, description="Bodies responsible, where the source names them."
+    )
+    placeholder: bool = Field(
+        default=False, description="True when the source leaves the value as a placeholder (X轮)."
+    )
     topics: list[Topic] = Field(default_factory=list, description="Topic tags, so documents can be compared.")
     measure: Slug | None = Field(default=None, description="Id of the measure it belongs to.")
-    goal: Slug | None = Field(default=None, description="Id of the goal it belongs to (when not a measure's).")
+    goal: Slug | None = Field(
+        default=None, description="Id of the goal it belongs to (when not a measure's)."
+    )
     commitment: Commitment | None = Field(
         default=None, description="Strength of the wording: must (确保/必须) or strive (力争)."
     )
@@ -277,7 +301,9 @@ class Document(StrictModel):
     document_number: DocumentNumber | None = Field(default=None, description="The 文号, where there is one.")
     plan_period: PlanPeriod | None = Field(default=None, description="Years the plan covers.")
     quality_notes: list[QualityNote] = Field(default_factory=list, description="Problems of the source text.")
-    sections: list[Section] = Field(default_factory=list, description="Headings and numbered items, in order.")
+    sections: list[Section] = Field(
+        default_factory=list, description="Headings and numbered items, in order."
+    )
     goals: list[Goal] = Field(default_factory=list)
     principles: list[Principle] = Field(default_factory=list)
     measures: list[Measure] = Field(default_factory=list)

@@ -43,6 +43,12 @@ _SPECIAL_FLOATS = {
     **dict.fromkeys(("-.inf", "-.Inf", "-.INF"), float("-inf")),
     **dict.fromkeys((".nan", ".NaN", ".NAN"), float("nan")),
 }
+_TAG_TYPES: dict[str, type | tuple[type, ...]] = {
+    "int": int,
+    "float": (int, float),
+    "bool": bool,
+    "null": type(None),
+}
 _MAYBE_NOT_STRING = frozenset("~nNtTfF0123456789+-.")
 
 
@@ -200,12 +206,17 @@ class _Builder:
             return text
         if tag is None:
             return _resolve_plain(text)
-        value = _resolve_plain(text)
-        expected = {"int": int, "float": (int, float), "bool": bool, "null": type(None)}[tag[len(_CORE) :]]
+        value: Any = _resolve_plain(text)
+        expected = _TAG_TYPES.get(tag[len(_CORE) :])
+        if expected is None:
+            raise self.stop(event, "PS003", f"tag {tag} cannot be applied to a scalar", "remove the tag")
         if isinstance(value, bool) and expected is not bool:
             value = text
-        if not isinstance(value, expected):
-            raise self.stop(event, "PS003", f"{text!r} cannot be read as {tag}", "remove the tag or fix the value")
+        fits: bool = isinstance(value, expected)
+        if not fits:
+            raise self.stop(
+                event, "PS003", f"{text!r} cannot be read as {tag}", "remove the tag or fix the value"
+            )
         return float(value) if tag.endswith("float") else value
 
     def _take_key(self, top: _Open, key: Any, event: events.Event) -> None:
@@ -232,7 +243,9 @@ class _Builder:
             top.nodes += nodes
             if isinstance(top.container, dict):
                 if top.key is None:
-                    raise self.stop(event, "PS011", "a mapping key must be a plain string", "write the key as text")
+                    raise self.stop(
+                        event, "PS011", "a mapping key must be a plain string", "write the key as text"
+                    )
                 path = (*top.path, top.key)
                 top.container[top.key] = value
                 if top.key_mark is not None:
@@ -249,6 +262,12 @@ class _Builder:
 
     def _open(self, event: events.CollectionStartEvent) -> None:
         self._check_tag(event)
+        is_mapping = isinstance(event, events.MappingStartEvent)
+        if event.tag not in (None, "!", _CORE + ("map" if is_mapping else "seq")):
+            kind = "mapping" if is_mapping else "sequence"
+            raise self.stop(
+                event, "PS003", f"tag {event.tag} cannot be applied to a {kind}", "remove the tag"
+            )
         if len(self.stack) >= self.limits.max_depth:
             raise self.stop(
                 event,
@@ -260,7 +279,7 @@ class _Builder:
         top = self.stack[-1] if self.stack else None
         if top is not None and isinstance(top.container, dict) and top.key is None:
             raise self.stop(event, "PS011", "a mapping key must be a plain string, not a collection", None)
-        container: dict[str, Any] | list[Any] = {} if isinstance(event, events.MappingStartEvent) else []
+        container: dict[str, Any] | list[Any] = {} if is_mapping else []
         path = self._attach(container, event, nodes=0)
         self.stack.append(_Open(container, path, event.anchor))
 
@@ -282,7 +301,9 @@ class _Builder:
             )
         anchor = event.anchor
         if anchor not in self.anchors:
-            raise self.stop(event, "PS001", f"alias *{anchor} refers to an unfinished or unknown anchor", None)
+            raise self.stop(
+                event, "PS001", f"alias *{anchor} refers to an unfinished or unknown anchor", None
+            )
         value, size = self.anchors[anchor]
         self._count(event, size)
         top = self.stack[-1] if self.stack else None

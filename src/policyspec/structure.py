@@ -55,10 +55,9 @@ def build_document(data: Any, *, file: str, marks: Marks) -> Document | list[Dia
 
 def _diagnostics(exc: ValidationError, data: Any, file: str, marks: Marks) -> Iterator[Diagnostic]:
     by_node: dict[JsonPath, list[dict[str, Any]]] = {}
-    for error in exc.errors(include_url=False):
-        path, extra = _split(error["loc"], data)
-        error["_extra"] = extra
-        by_node.setdefault(path, []).append(error)
+    for details in exc.errors(include_url=False):
+        path, extra = _split(details["loc"], data)
+        by_node.setdefault(path, []).append({**details, "_extra": extra})
     for path, errors in by_node.items():
         yield _one(path, errors, file, marks)
 
@@ -67,9 +66,9 @@ def _split(loc: tuple[int | str, ...], data: Any) -> tuple[JsonPath, tuple[int |
     """Separate the part of pydantic's location that exists in the data from union-member tags."""
     node = data
     for index, step in enumerate(loc):
-        if isinstance(node, dict) and step in node:
-            node = node[step]
-        elif isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node):
+        in_mapping = isinstance(node, dict) and step in node
+        in_list = isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node)
+        if in_mapping or in_list:
             node = node[step]
         else:
             return tuple(loc[:index]), tuple(loc[index:])
@@ -86,7 +85,9 @@ def _one(path: JsonPath, errors: list[dict[str, Any]], file: str, marks: Marks) 
         allowed = _allowed_keys(path[:-1])
         close = difflib.get_close_matches(str(key), allowed, n=1)
         hint = f"did you mean '{close[0]}'?" if close else f"allowed keys here: {', '.join(allowed)}"
-        return Diagnostic(file, line, column, "PS101", f"unknown key '{key}' at {where}", path=path, hint=hint)
+        return Diagnostic(
+            file, line, column, "PS101", f"unknown key '{key}' at {where}", path=path, hint=hint
+        )
     if kind == "missing":
         line, column = marks.of_value(path)
         missing = first["_extra"][0] if first["_extra"] else "?"
@@ -108,7 +109,9 @@ def _one(path: JsonPath, errors: list[dict[str, Any]], file: str, marks: Marks) 
         return Diagnostic(file, line, column, "PS103", message, path=path, hint=_type_hint(first["input"]))
     value_errors = [e for e in errors if e["type"] not in _TYPE_WORDS] or errors
     reason = "; or ".join(dict.fromkeys(_reason(e) for e in value_errors))
-    return Diagnostic(file, line, column, "PS104", f"{where} = {value}: {reason}", path=path, hint=_value_hint(value_errors))
+    return Diagnostic(
+        file, line, column, "PS104", f"{where} = {value}: {reason}", path=path, hint=_value_hint(value_errors)
+    )
 
 
 def _reason(error: dict[str, Any]) -> str:
@@ -124,7 +127,9 @@ def _value_hint(errors: list[dict[str, Any]]) -> str | None:
     for error in errors:
         ctx = error.get("ctx") or {}
         if error["type"] == "literal_error" and isinstance(error["input"], str):
-            options = [o.strip().strip("'") for o in str(ctx.get("expected", "")).replace(" or ", ", ").split(",")]
+            options = [
+                o.strip().strip("'") for o in str(ctx.get("expected", "")).replace(" or ", ", ").split(",")
+            ]
             close = difflib.get_close_matches(error["input"], options, n=1)
             if close:
                 return f"did you mean '{close[0]}'?"
@@ -135,7 +140,7 @@ def _value_hint(errors: list[dict[str, Any]]) -> str | None:
 
 def _type_hint(value: object) -> str | None:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return "put quotes around it if it is meant as text (years and dates are quoted: \"2010\")"
+        return 'put quotes around it if it is meant as text (years and dates are quoted: "2010")'
     return None
 
 

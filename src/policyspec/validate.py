@@ -63,7 +63,9 @@ def _read(path: Path, file: str, limits: Limits) -> bytes | Diagnostic:
             raw = handle.read(limits.max_bytes + 1)
     except OSError as exc:
         reason = exc.strerror or type(exc).__name__
-        return Diagnostic(file, 1, 1, "PS010", f"cannot read the file: {reason}", hint="check the path and permissions")
+        return Diagnostic(
+            file, 1, 1, "PS010", f"cannot read the file: {reason}", hint="check the path and permissions"
+        )
     if len(raw) > limits.max_bytes:
         return Diagnostic(
             file,
@@ -96,6 +98,15 @@ def _rule_diagnostics(
     for finding in run_rules(context):
         line, column = marks.of_value(finding.path)
         diagnostics.append(
-            Diagnostic(file, line, column, finding.code, finding.message, finding.severity, finding.path, finding.hint)
+            Diagnostic(
+                file,
+                line,
+                column,
+                finding.code,
+                finding.message,
+                finding.severity,
+                finding.path,
+                finding.hint,
+            )
         )
     return sorted(diagnostics)

@@ -29,9 +29,9 @@ def quoted_texts(document: Document) -> Iterator[tuple[JsonPath, str]]:
             yield (*path, "evidence", index), quote
     for name in COLLECTIONS:
         for index, entry in enumerate(getattr(document, name)):
-            quote = getattr(entry, "quote", None)
-            if quote is not None:
-                yield (name, index, "quote"), quote
+            text: str | None = getattr(entry, "quote", None)
+            if text is not None:
+                yield (name, index, "quote"), text
 
 
 def identified(document: Document) -> Iterator[tuple[JsonPath, str]]:

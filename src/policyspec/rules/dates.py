@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from policyspec.model import Document
-from policyspec.rules import Finding, RuleContext
+from policyspec.rules._base import Finding, RuleContext
 from policyspec.walk import evidenced_facts
 
 __all__ = ["deadline_in_span", "inferred_has_evidence", "plausible_years"]

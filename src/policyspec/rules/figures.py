@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from policyspec.model import Indicator, exact
-from policyspec.rules import Finding, RuleContext
+from policyspec.rules._base import Finding, RuleContext
 
 __all__ = [
     "figure_has_unit",
@@ -59,8 +59,17 @@ def range_bounds(context: RuleContext) -> Iterator[Finding]:
         path = ("indicators", index, "target")
         if target.operator == "range":
             if target.upper is None and not indicator.placeholder:
-                yield Finding("PS208", (*path, "operator"), "a range needs an upper bound", hint="1－3名: value 1, upper 3")
-            elif target.value is not None and target.upper is not None and exact(target.upper) <= exact(target.value):
+                yield Finding(
+                    "PS208",
+                    (*path, "operator"),
+                    "a range needs an upper bound",
+                    hint="1－3名: value 1, upper 3",
+                )
+            elif (
+                target.value is not None
+                and target.upper is not None
+                and exact(target.upper) <= exact(target.value)
+            ):
                 yield Finding(
                     "PS208",
                     (*path, "upper"),
@@ -109,7 +118,12 @@ def figure_has_unit(context: RuleContext) -> Iterator[Finding]:
         target = indicator.target
         path = ("indicators", index, "target")
         if (target.value is not None or indicator.placeholder) and target.unit is None:
-            yield Finding("PS213", path, "a figure without a unit", hint="choose a unit from the vocabulary (times, persons, percent, ...)")
+            yield Finding(
+                "PS213",
+                path,
+                "a figure without a unit",
+                hint="choose a unit from the vocabulary (times, persons, percent, ...)",
+            )
         if target.operator is None and (target.value is not None or target.unit is not None):
             yield Finding(
                 "PS213",

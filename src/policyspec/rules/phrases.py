@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from policyspec.rules import Finding, RuleContext
+from policyspec.rules._base import Finding, RuleContext
 
 __all__ = ["PHRASES_BY_OPERATOR", "implied_operators", "operator_matches_phrase"]
 

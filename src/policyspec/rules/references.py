@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterator
 
-from policyspec.rules import Finding, RuleContext
+from policyspec.rules._base import Finding, RuleContext
 from policyspec.walk import identified
 
 __all__ = ["references_resolve", "unique_ids"]
@@ -67,7 +68,5 @@ def references_resolve(context: RuleContext) -> Iterator[Finding]:
 
 
 def _suggest(target: str, candidates: list[str]) -> str:
-    import difflib
-
     close = difflib.get_close_matches(target, candidates, n=1)
     return f"did you mean '{close[0]}'?" if close else "define the entry first, or correct the id"

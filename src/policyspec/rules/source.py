@@ -5,7 +5,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterator
 
-from policyspec.rules import Finding, RuleContext
+from policyspec.rules._base import Finding, RuleContext
 from policyspec.walk import quoted_texts
 
 __all__ = ["quotes_in_source", "source_present", "source_unchanged"]
@@ -42,7 +42,9 @@ def quotes_in_source(context: RuleContext) -> Iterator[Finding]:
         if quote in text:
             continue
         folded = folded or _Folded(text)
-        yield Finding("PS201", path, f"quote not found in the source: {_short(quote)}", hint=folded.hint(quote))
+        yield Finding(
+            "PS201", path, f"quote not found in the source: {_short(quote)}", hint=folded.hint(quote)
+        )
 
 
 def _short(quote: str) -> str:
@@ -67,5 +69,3 @@ class _Folded:
 def _fold(ch: str) -> str:
     folded = unicodedata.normalize("NFKC", ch)
     return folded if len(folded) == 1 else ch
-
-

@@ -1,0 +1,7 @@
+"""``python -m policyspec`` is the ``policyspec`` command."""
+
+import sys
+
+from policyspec.cli import main
+
+sys.exit(main())
