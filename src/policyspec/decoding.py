@@ -29,7 +29,8 @@ def decode_spec(raw: bytes) -> str | DecodeFailure:
 
 def _describe(raw: bytes, offset: int) -> DecodeFailure:
     line = raw.count(b"\n", 0, offset) + 1
-    column = offset - (raw.rfind(b"\n", 0, offset) + 1) + 1
+    line_start = raw.rfind(b"\n", 0, offset) + 1
+    column = len(raw[line_start:offset].decode("utf-8", errors="replace")) + 1  # characters, as editors count
     looks_like = _guess_encoding(raw)
     if looks_like is None:
         message = f"not UTF-8: invalid byte 0x{raw[offset]:02x} at byte {offset}"

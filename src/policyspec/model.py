@@ -291,7 +291,7 @@ class Document(StrictModel):
     )
 
     id: Slug
-    source: Source
+    source: Source = Field(description="The archived source text this spec encodes.")
     title: Text = Field(description="The document's title.")
     kind: Literal["outline", "plan", "opinion", "work-points", "notice"] = Field(
         description="What sort of document this is (纲要 outline, 规划 plan, 意见 opinion, 要点 work points)."
@@ -304,10 +304,12 @@ class Document(StrictModel):
     sections: list[Section] = Field(
         default_factory=list, description="Headings and numbered items, in order."
     )
-    goals: list[Goal] = Field(default_factory=list)
-    principles: list[Principle] = Field(default_factory=list)
-    measures: list[Measure] = Field(default_factory=list)
-    indicators: list[Indicator] = Field(default_factory=list)
+    goals: list[Goal] = Field(default_factory=list, description="Overall goal, its aspects, section goals.")
+    principles: list[Principle] = Field(default_factory=list, description="Named principles.")
+    measures: list[Measure] = Field(default_factory=list, description="The tasks, usually one per item.")
+    indicators: list[Indicator] = Field(
+        default_factory=list, description="Every quantitative figure and dated milestone, one per figure."
+    )
 
 
 def exact(value: int | float | str) -> Fraction:

@@ -13,7 +13,7 @@ Number = int | float | str
 
 
 def json_number(value: int | float | str | None) -> Number | None:
-    """A JSON number when the value has a finite decimal form, else the exact fraction 'p/q'."""
+    """A JSON number when a float holds the value exactly, else the exact fraction 'p/q'."""
     if value is None or isinstance(value, (int, float)):
         return value
     fraction = Fraction(value)
@@ -23,8 +23,8 @@ def json_number(value: int | float | str | None) -> Number | None:
     for prime in (2, 5):
         while denominator % prime == 0:
             denominator //= prime
-    if denominator == 1:
-        return float(fraction)  # 1/4 is 0.25 exactly
+    if denominator == 1 and Fraction(float(fraction)) == fraction:
+        return float(fraction)  # 1/4 is 0.25 exactly; huge values would lose digits as floats
     return f"{fraction.numerator}/{fraction.denominator}"
 
 
