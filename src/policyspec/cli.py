@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from policyspec.diagnostics import Diagnostic
     from policyspec.limits import Limits
     from policyspec.validate import CheckedSpec
 
@@ -44,12 +45,19 @@ def _check(args: argparse.Namespace) -> tuple[list[CheckedSpec], int]:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
+    from policyspec.batch import check_many, duplicate_document_ids
+    from policyspec.corpus import expand_paths
     from policyspec.diagnostics import has_errors
     from policyspec.reporters import REPORTERS_BY_NAME
 
-    checked, files = _check(args)
-    diagnostics = sorted(d for spec in checked for d in spec.diagnostics)
-    print(REPORTERS_BY_NAME[args.format](diagnostics, files))
+    paths = expand_paths(args.paths or None)
+    diagnostics: list[Diagnostic] = []
+    ids: list[tuple[Path, str | None]] = []
+    for outcome in check_many(paths, sources=args.sources, limits=_limits(args), jobs=args.jobs):
+        diagnostics.extend(outcome.diagnostics)
+        ids.append((outcome.path, outcome.document_id))
+    diagnostics = sorted([*diagnostics, *duplicate_document_ids(ids)])
+    print(REPORTERS_BY_NAME[args.format](diagnostics, len(paths)))
     return EXIT_PROBLEMS if has_errors(diagnostics) else EXIT_OK
 
 
@@ -107,6 +115,9 @@ def build_parser() -> argparse.ArgumentParser:
     validate = commands.add_parser("validate", help="check specs: schema, quotes and semantic rules")
     _add_input_options(validate)
     validate.add_argument("--format", choices=("text", "json", "github"), default="text")
+    validate.add_argument(
+        "--jobs", type=int, default=1, metavar="N", help="check files in N worker processes (large corpora)"
+    )
     validate.set_defaults(run=cmd_validate)
 
     indicators = commands.add_parser("indicators", help="print the flat indicator view")
@@ -131,7 +142,7 @@ def _version() -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    for limit in ("max_bytes", "max_depth", "max_aliases", "max_nodes"):
+    for limit in ("max_bytes", "max_depth", "max_aliases", "max_nodes", "jobs"):
         if getattr(args, limit, 1) < 1:
             parser.error(f"--{limit.replace('_', '-')} must be at least 1")
     run: Command = args.run

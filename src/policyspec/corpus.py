@@ -6,6 +6,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from policyspec.batch import duplicate_document_ids
 from policyspec.diagnostics import Diagnostic, PolicyspecError, has_errors
 from policyspec.limits import DEFAULT_LIMITS, Limits
 from policyspec.model import Document
@@ -52,34 +53,18 @@ def expand_paths(paths: Iterable[str | Path] | None) -> list[Path]:
 def check_paths(
     paths: Sequence[Path], *, sources: Sequence[Path] = (), limits: Limits = DEFAULT_LIMITS
 ) -> list[CheckedSpec]:
+    """Check files together: each on its own, then document ids across them."""
     checked = [check_spec(path, sources=sources, limits=limits) for path in paths]
-    return [*checked[:0], *checked] if not checked else _with_corpus_checks(checked)
-
-
-def _with_corpus_checks(checked: list[CheckedSpec]) -> list[CheckedSpec]:
-    """Document ids must be unique across the files checked together."""
-    first: dict[str, Path] = {}
-    result = []
-    for spec in checked:
-        extra: list[Diagnostic] = []
-        if spec.document is not None:
-            doc_id = spec.document.id
-            if doc_id in first:
-                extra.append(
-                    Diagnostic(
-                        display_name(spec.path),
-                        1,
-                        1,
-                        "PS204",
-                        f"document id '{doc_id}' is already used by {display_name(first[doc_id])}",
-                        path=("id",),
-                        hint="every document of a corpus needs its own id",
-                    )
-                )
-            else:
-                first[doc_id] = spec.path
-        result.append(CheckedSpec(spec.path, spec.document, spec.diagnostics + tuple(extra)))
-    return result
+    ids = [(spec.path, spec.document.id if spec.document else None) for spec in checked]
+    extra: dict[str, list[Diagnostic]] = {}
+    for diagnostic in duplicate_document_ids(ids):
+        extra.setdefault(diagnostic.file, []).append(diagnostic)
+    return [
+        CheckedSpec(
+            spec.path, spec.document, spec.diagnostics + tuple(extra.pop(display_name(spec.path), []))
+        )
+        for spec in checked
+    ]
 
 
 def load(
