@@ -11,28 +11,39 @@ Names are resolved on first use, so ``import policyspec`` stays cheap for comman
 from __future__ import annotations
 
 from importlib import import_module
-from typing import TYPE_CHECKING, Any
 
+TYPE_CHECKING = False  # not `from typing import TYPE_CHECKING`: importing typing costs start-up time
 if TYPE_CHECKING:
+    from typing import Any
+
+    from policyspec.compare import ComparisonRow
     from policyspec.corpus import Corpus, load
     from policyspec.diagnostics import Diagnostic, PolicyspecError
+    from policyspec.evaluate import Evaluation
     from policyspec.limits import Limits
     from policyspec.model import Document, Goal, Indicator, Measure, Principle, Section, Target
+    from policyspec.query import IndicatorFilter, QueryError
     from policyspec.records import IndicatorRecord
+    from policyspec.timeline import TimelineEntry
 
 __all__ = [
+    "ComparisonRow",
     "Corpus",
     "Diagnostic",
     "Document",
+    "Evaluation",
     "Goal",
     "Indicator",
+    "IndicatorFilter",
     "IndicatorRecord",
     "Limits",
     "Measure",
     "PolicyspecError",
     "Principle",
+    "QueryError",
     "Section",
     "Target",
+    "TimelineEntry",
     "load",
 ]
 
@@ -43,6 +54,11 @@ _HOME = {
     "PolicyspecError": "policyspec.diagnostics",
     "Limits": "policyspec.limits",
     "IndicatorRecord": "policyspec.records",
+    "ComparisonRow": "policyspec.compare",
+    "Evaluation": "policyspec.evaluate",
+    "IndicatorFilter": "policyspec.query",
+    "QueryError": "policyspec.query",
+    "TimelineEntry": "policyspec.timeline",
     **dict.fromkeys(
         ("Document", "Goal", "Indicator", "Measure", "Principle", "Section", "Target"), "policyspec.model"
     ),
