@@ -31,7 +31,8 @@ def make_corpus(folder: Path, count: int) -> list[Path]:
         (sources_dir / f"{name}.txt").write_bytes(unique_source)
         text = re.sub(r'(?m)^id: "?([a-z0-9-]+)"?$', rf"id: \1-{index:05d}", text, count=1)
         text = re.sub(rf'file: "?{stem}\.txt"?', f"file: {name}.txt", text, count=1)
-        text = re.sub(r"sha256: \"?[0-9a-f]{64}\"?", f"sha256: {hashlib.sha256(unique_source).hexdigest()}", text)
+        digest = hashlib.sha256(unique_source).hexdigest()
+        text = re.sub(r"sha256: \"?[0-9a-f]{64}\"?", f"sha256: {digest}", text)
         path = specs_dir / f"{name}.yaml"
         path.write_text(text, encoding="utf-8")
         written.append(path)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from policyspec.diagnostics import Diagnostic
     from policyspec.limits import Limits
+    from policyspec.model import Document
     from policyspec.validate import CheckedSpec
 
 __all__ = ["main"]
@@ -61,20 +62,96 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return EXIT_PROBLEMS if has_errors(diagnostics) else EXIT_OK
 
 
-def cmd_indicators(args: argparse.Namespace) -> int:
+def _documents(args: argparse.Namespace) -> list[Document] | None:
+    """The checked documents by id, or None once their errors are printed to stderr."""
     from policyspec.diagnostics import has_errors
-    from policyspec.records import indicator_records
     from policyspec.reporters import report_text
-    from policyspec.tables import render_indicators
 
     checked, files = _check(args)
     diagnostics = sorted(d for spec in checked for d in spec.diagnostics)
     if has_errors(diagnostics):
         print(report_text(diagnostics, files), file=sys.stderr)
+        return None
+    return sorted((spec.document for spec in checked if spec.document is not None), key=lambda d: d.id)
+
+
+def cmd_indicators(args: argparse.Namespace) -> int:
+    from policyspec.query import IndicatorFilter, QueryError, select_indicators
+    from policyspec.tables import render_indicators
+
+    documents = _documents(args)
+    if documents is None:
         return EXIT_PROBLEMS
-    documents = sorted((spec.document for spec in checked if spec.document is not None), key=lambda d: d.id)
-    records = [record for document in documents for record in indicator_records(document)]
+    criteria = IndicatorFilter(**{name: getattr(args, name) for name in _FILTERS})
+    try:
+        records = select_indicators(documents, criteria)
+    except QueryError as error:  # a --document that is not among the specs
+        print(f"policyspec indicators: {error}", file=sys.stderr)
+        return EXIT_USAGE
     sys.stdout.write(render_indicators(records, args.format))
+    return EXIT_OK
+
+
+def cmd_compare(args: argparse.Namespace) -> int:
+    import json
+
+    from policyspec.compare import compare, comparison_table
+    from policyspec.tables import render_table
+
+    documents = _documents(args)
+    if documents is None:
+        return EXIT_PROBLEMS
+    rows = compare(documents, args.topic)
+    if args.format == "jsonl":
+        sys.stdout.write("".join(json.dumps(row.as_dict(), ensure_ascii=False) + "\n" for row in rows))
+    else:
+        sys.stdout.write(render_table(*comparison_table(rows)))
+    return EXIT_OK
+
+
+def cmd_release(args: argparse.Namespace) -> int:
+    from policyspec.diagnostics import has_errors
+    from policyspec.release import ReleaseError, build_release, release_inputs, write_release
+    from policyspec.reporters import report_text
+
+    checked, files = _check(args)
+    diagnostics = sorted(d for spec in checked for d in spec.diagnostics)
+    if diagnostics:  # errors refuse the release; warnings are shown and do not
+        print(report_text(diagnostics, files), file=sys.stderr)
+    if has_errors(diagnostics):
+        return EXIT_PROBLEMS
+    try:
+        release = build_release(release_inputs(checked))
+        write_release(release, args.out)
+    except ReleaseError as error:  # nothing to release, or --out is not a release folder
+        print(f"policyspec release: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except OSError as error:
+        print(f"policyspec release: cannot write {args.out}: {error}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    print(
+        f"policyspec data {release.version}: {release.documents} document(s), "
+        f"{release.indicators} indicator(s), {len(release.files)} files in {args.out}"
+    )
+    return EXIT_OK
+
+
+def cmd_diff(args: argparse.Namespace) -> int:
+    from policyspec.diagnostics import PolicyspecError
+    from policyspec.diff import DiffError, diff_sides, load_side
+    from policyspec.diff_report import RENDERERS_BY_NAME
+    from policyspec.reporters import report_text
+
+    try:
+        old, new = load_side(args.old), load_side(args.new)
+    except PolicyspecError as error:
+        diagnostics = sorted(error.diagnostics)
+        print(report_text(diagnostics, len({d.file for d in diagnostics})), file=sys.stderr)
+        return EXIT_PROBLEMS
+    except DiffError as error:
+        print(f"policyspec diff: {error}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    sys.stdout.write(RENDERERS_BY_NAME[args.format](diff_sides(old, new)))
     return EXIT_OK
 
 
@@ -85,9 +162,22 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _add_input_options(parser: argparse.ArgumentParser) -> None:
-    from policyspec.limits import DEFAULT_LIMITS as D
+def cmd_fmt(args: argparse.Namespace) -> int:
+    from policyspec.corpus import expand_paths
+    from policyspec.fmt import format_file, report_fmt, write_formatted
 
+    if not args.paths and not Path("specs").is_dir():
+        print("policyspec fmt: give spec files or folders (there is no specs/ folder here)", file=sys.stderr)
+        return EXIT_USAGE
+    results = [format_file(path, limits=_limits(args)) for path in expand_paths(args.paths or ["specs"])]
+    if not args.check:
+        results = [write_formatted(result) for result in results]
+    print(report_fmt(results, check=args.check))
+    failed = any(result.diagnostic is not None for result in results)
+    return EXIT_PROBLEMS if failed or (args.check and any(r.changed for r in results)) else EXIT_OK
+
+
+def _add_input_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="*", help="spec files or folders (default: the bundled corpus)")
     parser.add_argument(
         "--sources",
@@ -97,11 +187,48 @@ def _add_input_options(parser: argparse.ArgumentParser) -> None:
         metavar="DIR",
         help="folder holding the archived source texts (default: sources/ beside the specs folder)",
     )
+    _add_limit_options(parser)
+
+
+def _add_limit_options(parser: argparse.ArgumentParser) -> None:
+    from policyspec.limits import DEFAULT_LIMITS as D
+
     limits = parser.add_argument_group("limits for hostile input")
     limits.add_argument("--max-bytes", type=int, default=D.max_bytes, help="largest spec file (bytes)")
     limits.add_argument("--max-depth", type=int, default=D.max_depth, help="deepest nesting of collections")
     limits.add_argument("--max-aliases", type=int, default=D.max_aliases, help="most YAML aliases in a file")
     limits.add_argument("--max-nodes", type=int, default=D.max_nodes, help="most nodes after alias expansion")
+
+
+# The indicator filters: each --option is the IndicatorFilter field of the same name.
+_FILTERS: tuple[str, ...] = ("document", "level", "due_by", "due_after", "per", "unit", "operator")
+_FILTERS += ("topic", "lead_unit", "text")
+
+
+def _duration(text: str) -> str:
+    import re
+
+    if not re.fullmatch(r"P[1-9][0-9]*[YMWD]", text):
+        raise argparse.ArgumentTypeError(f"{text!r} is not an ISO 8601 duration such as P1Y or P6M")
+    return text
+
+
+def _add_filter_options(parser: argparse.ArgumentParser) -> None:
+    from typing import get_args
+
+    from policyspec.vocabulary import OPERATORS, TOPICS, UNITS, IssuerLevel
+
+    keep = parser.add_argument_group("filters (all given must hold)")
+    keep.add_argument("--document", metavar="ID", help="the document's id")
+    keep.add_argument("--level", choices=get_args(IssuerLevel), help="an issuer's level")
+    keep.add_argument("--due-by", type=int, metavar="YEAR", help="deadline in or before YEAR")
+    keep.add_argument("--due-after", type=int, metavar="YEAR", help="deadline after YEAR")
+    keep.add_argument("--per", type=_duration, metavar="DURATION", help="recurrence, such as P1Y or P6M")
+    keep.add_argument("--unit", choices=UNITS, metavar="UNIT", help="unit of the target, such as percent")
+    keep.add_argument("--operator", choices=OPERATORS, help="operator of the target")
+    keep.add_argument("--topic", choices=TOPICS, metavar="TOPIC", help="a topic tag, such as cadre-training")
+    keep.add_argument("--lead-unit", metavar="TEXT", help="part of a lead unit's name (zh or en)")
+    keep.add_argument("--text", metavar="TEXT", help="part of the quote or of what is measured (zh or en)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -123,10 +250,55 @@ def build_parser() -> argparse.ArgumentParser:
     indicators = commands.add_parser("indicators", help="print the flat indicator view")
     _add_input_options(indicators)
     indicators.add_argument("--format", choices=("jsonl", "table"), default="table")
+    _add_filter_options(indicators)
     indicators.set_defaults(run=cmd_indicators)
+
+    from policyspec.vocabulary import TOPICS
+
+    compare = commands.add_parser("compare", help="one topic's indicators side by side across documents")
+    compare.add_argument("topic", choices=TOPICS, metavar="TOPIC", help="a topic tag, such as research-time")
+    _add_input_options(compare)
+    compare.add_argument("--format", choices=("jsonl", "table"), default="table")
+    compare.set_defaults(run=cmd_compare)
+
+    release = commands.add_parser(
+        "release",
+        help="write a versioned, reproducible data release (JSON, CSV, JSON Lines, datapackage.json)",
+        description="Write the documents as a data release into DIR, replacing an earlier release "
+        "there only once the new one is complete. Exit 1 when a spec has errors (nothing is "
+        "written), 2 when there is nothing to release or DIR holds something else.",
+    )
+    _add_input_options(release)
+    release.add_argument("--out", required=True, type=Path, metavar="DIR", help="the release folder")
+    release.set_defaults(run=cmd_release)
+
+    diff = commands.add_parser(
+        "diff",
+        help="what changed between two releases or folders of specs",
+        description="List the documents, indicators, measures, goals, principles, sections and "
+        "quality notes added, removed and changed from OLD to NEW, and the data version bump the "
+        "changes call for. Exit 0 whenever both sides could be read, whether or not they differ; "
+        "1 when a side cannot be read or its specs have errors; 2 on a usage error.",
+    )
+    diff.add_argument("old", metavar="OLD", help="a release folder, its policyspec.json, or specs")
+    diff.add_argument("new", metavar="NEW", help="a release folder, its policyspec.json, or specs")
+    diff.add_argument("--format", choices=("text", "json"), default="text")
+    diff.set_defaults(run=cmd_diff)
 
     schema = commands.add_parser("schema", help="print the JSON Schema of spec files")
     schema.set_defaults(run=cmd_schema)
+
+    fmt = commands.add_parser(
+        "fmt",
+        help="rewrite specs in the canonical layout, keeping every comment and value",
+        description="Rewrite spec files in place (atomically) in the canonical layout: modeline first, "
+        "keys in model order, two-space indentation, minimal double quoting. Exit 1 when a file cannot "
+        "be parsed (it is left untouched) or, with --check, when a file would change.",
+    )
+    fmt.add_argument("paths", nargs="*", help="spec files or folders (default: specs/ in this folder)")
+    fmt.add_argument("--check", action="store_true", help="write nothing; exit 1 if a file would change")
+    _add_limit_options(fmt)
+    fmt.set_defaults(run=cmd_fmt)
     return parser
 
 

@@ -30,6 +30,7 @@ _CODES = (
     Code("PS009", "not-a-mapping", "The file is empty or its top level is not a mapping."),
     Code("PS010", "unreadable", "The file cannot be read."),
     Code("PS011", "non-string-key", "A mapping key is not a string."),
+    Code("PS012", "not-formattable", "fmt cannot rewrite the file without loss, or cannot write it."),
     Code("PS101", "unknown-key", "A key the schema does not define (often a typo)."),
     Code("PS102", "missing-key", "A required key is absent."),
     Code("PS103", "wrong-type", "A value has the wrong type (text where a number belongs, ...)."),

@@ -4,14 +4,21 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
 from pathlib import Path
 
 from policyspec.batch import duplicate_document_ids
+from policyspec.compare import ComparisonRow, compare
 from policyspec.diagnostics import Diagnostic, PolicyspecError, has_errors
+from policyspec.evaluate import DEFAULT_TOLERANCE, Evaluation, Observed, evaluate, find_record
 from policyspec.limits import DEFAULT_LIMITS, Limits
 from policyspec.model import Document
-from policyspec.records import IndicatorRecord, indicator_records
+from policyspec.query import IndicatorFilter, select_indicators
+from policyspec.records import IndicatorRecord
+from policyspec.timeline import TimelineEntry, timeline
 from policyspec.validate import CheckedSpec, check_spec, display_name
+from policyspec.vocabulary import IssuerLevel, Operator, Topic, Unit
 
 __all__ = ["Corpus", "check_paths", "expand_paths", "load"]
 
@@ -29,9 +36,63 @@ class Corpus:
         known = ", ".join(d.id for d in self.documents)
         raise KeyError(f"no document '{document_id}' in the corpus (known: {known})")
 
-    def indicators(self) -> list[IndicatorRecord]:
-        """The flat indicator view, as ``policyspec indicators`` prints it."""
-        return [record for document in self.documents for record in indicator_records(document)]
+    def indicators(
+        self,
+        *,
+        document: str | None = None,
+        level: IssuerLevel | None = None,
+        due_by: int | None = None,
+        due_after: int | None = None,
+        per: str | None = None,
+        unit: Unit | None = None,
+        operator: Operator | None = None,
+        topic: Topic | None = None,
+        lead_unit: str | None = None,
+        text: str | None = None,
+    ) -> list[IndicatorRecord]:
+        """The flat indicator view, as ``policyspec indicators`` prints it; the criteria given must all hold.
+
+        The criteria are those of :class:`policyspec.query.IndicatorFilter` (a bad value raises
+        :class:`policyspec.query.QueryError`):
+
+        >>> [r.id for r in corpus.indicators(topic="cadre-training", due_by=2010)]
+        ['civil-servant-3plus2-training']
+        """
+        criteria = IndicatorFilter(
+            document=document,
+            level=level,
+            due_by=due_by,
+            due_after=due_after,
+            per=per,
+            unit=unit,
+            operator=operator,
+            topic=topic,
+            lead_unit=lead_unit,
+            text=text,
+        )
+        return select_indicators(self.documents, criteria)
+
+    def compare(self, topic: Topic) -> list[ComparisonRow]:
+        """Every indicator tagged ``topic``, one row each, across documents (:mod:`policyspec.compare`)."""
+        return compare(self.documents, topic)
+
+    def timeline(self) -> list[TimelineEntry]:
+        """Every dated goal and indicator, earliest deadline first (:mod:`policyspec.timeline`)."""
+        return timeline(self.documents)
+
+    def evaluate(
+        self,
+        document: str,
+        indicator: str,
+        observed: Observed,
+        *,
+        observed_in: int | str | None = None,
+        reference: int | float | str | Fraction | Decimal | None = None,
+        tolerance: int | float | str | Fraction | Decimal = DEFAULT_TOLERANCE,
+    ) -> Evaluation:
+        """Judge an observed figure against one indicator's target (:mod:`policyspec.evaluate`)."""
+        record = find_record(self.indicators(), document, indicator)
+        return evaluate(record, observed, observed_in=observed_in, reference=reference, tolerance=tolerance)
 
 
 def expand_paths(paths: Iterable[str | Path] | None) -> list[Path]:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 __all__ = ["DecodeFailure", "decode_spec"]
 
 _UTF8_BOM = b"\xef\xbb\xbf"
+_LINE_BREAK = re.compile(rb"\r\n|\r|\n")  # as editors and YAML break lines: a lone CR too
 
 
 @dataclass(frozen=True)
@@ -28,8 +30,9 @@ def decode_spec(raw: bytes) -> str | DecodeFailure:
 
 
 def _describe(raw: bytes, offset: int) -> DecodeFailure:
-    line = raw.count(b"\n", 0, offset) + 1
-    line_start = raw.rfind(b"\n", 0, offset) + 1
+    breaks = [match.end() for match in _LINE_BREAK.finditer(raw, 0, offset)]
+    line = len(breaks) + 1
+    line_start = breaks[-1] if breaks else 0
     column = len(raw[line_start:offset].decode("utf-8", errors="replace")) + 1  # characters, as editors count
     looks_like = _guess_encoding(raw)
     if looks_like is None:

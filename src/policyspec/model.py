@@ -81,9 +81,9 @@ Year = Annotated[int, Field(ge=1900, le=2100, description="A calendar year.", ex
 
 
 class StrictModel(BaseModel):
-    """Base of every model: unknown keys are errors and values are immutable."""
+    """Base of every model: unknown keys are errors, values are immutable, numbers are finite."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
 
 class Text(StrictModel):

@@ -9,6 +9,7 @@ servers and ruamel.yaml use, so ``no`` stays a string.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -18,13 +19,17 @@ from yaml import events
 
 try:
     from yaml._yaml import CParser as _Parser
+
+    _READER_OFFSET_IN_BYTES = True  # libyaml counts a reader error's offset in UTF-8 bytes
 except ImportError:  # pragma: no cover - PyYAML built without libyaml
     from yaml import SafeLoader as _Parser  # type: ignore[assignment]
+
+    _READER_OFFSET_IN_BYTES = False
 
 from policyspec.diagnostics import Diagnostic, JsonPath
 from policyspec.limits import DEFAULT_LIMITS, Limits
 
-__all__ = ["Marks", "ParsedYaml", "parse_yaml"]
+__all__ = ["Marks", "ParsedYaml", "parse_yaml", "resolve_plain"]
 
 Position = tuple[int, int]  # 1-based line, column
 
@@ -92,7 +97,9 @@ class _Open:
 
 def parse_yaml(text: str, *, file: str, limits: Limits = DEFAULT_LIMITS) -> ParsedYaml | Diagnostic:
     """Parse one YAML document; a :class:`Diagnostic` instead when the text cannot be accepted."""
-    builder = _Builder(file, limits)
+    text = text.removeprefix("\ufeff")  # libyaml skips a byte-order mark and leaves it out of offsets
+    # libyaml (YAML 1.1) also breaks lines at NEL, LS and PS; editors do not: count by offset then.
+    builder = _Builder(file, limits, _Lines(text) if _UNUSUAL_BREAK.search(text) else None)
     parser = None
     try:
         parser = _Parser(text)
@@ -103,14 +110,18 @@ def parse_yaml(text: str, *, file: str, limits: Limits = DEFAULT_LIMITS) -> Pars
             builder.feed(event)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        position = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        position = _Lines(text).position(mark.index) if mark else (1, 1)  # not past the end of the text
         problem = exc.problem or exc.context or "invalid YAML"
         context = f" ({exc.context})" if exc.context and exc.problem else ""
         return builder.diagnostic(position, "PS001", f"YAML syntax error: {problem}{context}", _SYNTAX_HINT)
     except yaml.reader.ReaderError as exc:  # control characters: positioned by offset, not mark
-        line, column = _line_column(text, exc.position)
+        offset = exc.position
+        if _READER_OFFSET_IN_BYTES:
+            offset = len(text.encode("utf-8", "surrogatepass")[:offset].decode("utf-8", errors="ignore"))
         message = f"character #x{exc.character:04x} is not allowed in YAML ({exc.reason})"
-        return builder.diagnostic((line, column), "PS001", message, "remove the control character")
+        return builder.diagnostic(
+            _Lines(text).position(offset), "PS001", message, "remove the control character"
+        )
     except yaml.YAMLError as exc:
         return builder.diagnostic((1, 1), "PS001", f"YAML syntax error: {exc}", _SYNTAX_HINT)
     except _Stop as stop:
@@ -131,9 +142,10 @@ _MAPPING_HINT = "a spec is one mapping with keys such as id, source, title, issu
 class _Builder:
     """Turns parser events into data, enforcing limits as it goes."""
 
-    def __init__(self, file: str, limits: Limits) -> None:
+    def __init__(self, file: str, limits: Limits, lines: _Lines | None) -> None:
         self.file = file
         self.limits = limits
+        self.lines = lines
         self.marks = Marks()
         self.root: Any = None
         self.stack: list[_Open] = []
@@ -146,7 +158,15 @@ class _Builder:
         return Diagnostic(self.file, position[0], position[1], code, message, hint=hint)
 
     def stop(self, event: events.Event, code: str, message: str, hint: str | None = None) -> _Stop:
-        return _Stop(self.diagnostic(_position(event), code, message, hint))
+        return _Stop(self.diagnostic(self.position(event), code, message, hint))
+
+    def position(self, event: events.Event) -> Position:
+        mark = event.start_mark
+        if mark is None:
+            return (1, 1)
+        if self.lines is not None:
+            return self.lines.position(mark.index)
+        return (mark.line + 1, mark.column + 1)
 
     def feed(self, event: events.Event) -> None:
         kind = type(event)
@@ -205,8 +225,8 @@ class _Builder:
         if tag == _CORE + "str" or tag == "!" or (tag is None and not plain):
             return text
         if tag is None:
-            return _resolve_plain(text)
-        value: Any = _resolve_plain(text)
+            return resolve_plain(text)
+        value: Any = resolve_plain(text)
         expected = _TAG_TYPES.get(tag[len(_CORE) :])
         if expected is None:
             raise self.stop(event, "PS003", f"tag {tag} cannot be applied to a scalar", "remove the tag")
@@ -231,7 +251,7 @@ class _Builder:
                 "each key may appear once in a mapping; merge the two entries",
             )
         top.key = key
-        top.key_mark = _position(event)
+        top.key_mark = self.position(event)
 
     def _attach(self, value: Any, event: events.Event, *, nodes: int) -> JsonPath:
         """Place a finished node in its parent and record where it starts."""
@@ -254,7 +274,7 @@ class _Builder:
             else:
                 path = (*top.path, len(top.container))
                 top.container.append(value)
-        self.marks.values[path] = _position(event)
+        self.marks.values[path] = self.position(event)
         anchor = getattr(event, "anchor", None)
         if anchor is not None and isinstance(event, events.ScalarEvent):
             self.anchors[anchor] = (value, 1)
@@ -313,18 +333,24 @@ class _Builder:
         self._attach(value, event, nodes=size)
 
 
-def _position(event: events.Event) -> Position:
-    mark = event.start_mark
-    return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+_BREAK = re.compile(r"\r\n|\r|\n")
+_UNUSUAL_BREAK = re.compile("[\x85\u2028\u2029]")
 
 
-def _line_column(text: str, offset: int) -> Position:
-    offset = min(max(offset, 0), len(text))
-    line = text.count("\n", 0, offset) + 1
-    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+class _Lines:
+    """Character offsets to line and column as editors count lines: CR, LF and CRLF break them."""
+
+    def __init__(self, text: str) -> None:
+        self.size = len(text)
+        self.starts = [0, *(match.end() for match in _BREAK.finditer(text))]
+
+    def position(self, offset: int) -> Position:
+        offset = min(max(offset, 0), self.size)
+        line = bisect.bisect_right(self.starts, offset)
+        return line, offset - self.starts[line - 1] + 1
 
 
-def _resolve_plain(text: str) -> Any:
+def resolve_plain(text: str) -> Any:
     """YAML 1.2 core schema: null, bool, int, float; everything else is a string."""
     if text and text[0] not in _MAYBE_NOT_STRING:
         return text

@@ -23,8 +23,8 @@ def json_number(value: int | float | str | None) -> Number | None:
     for prime in (2, 5):
         while denominator % prime == 0:
             denominator //= prime
-    if denominator == 1 and Fraction(float(fraction)) == fraction:
-        return float(fraction)  # 1/4 is 0.25 exactly; huge values would lose digits as floats
+    if denominator == 1 and exact(float(fraction)) == fraction:
+        return float(fraction)  # 1/4 is 0.25; a float whose shortest text differs stays a fraction
     return f"{fraction.numerator}/{fraction.denominator}"
 
 

@@ -15,7 +15,7 @@ from policyspec.parsing import Marks, parse_yaml
 from policyspec.rules import RuleContext, run_rules
 from policyspec.structure import build_document
 
-__all__ = ["CheckedSpec", "check_spec", "display_name"]
+__all__ = ["CheckedSpec", "check_spec", "display_name", "read_limited"]
 
 
 @dataclass(frozen=True)
@@ -41,7 +41,7 @@ def check_spec(path: Path, *, sources: Sequence[Path] = (), limits: Limits = DEF
     def failed(*diagnostics: Diagnostic) -> CheckedSpec:
         return CheckedSpec(path, None, tuple(diagnostics))
 
-    raw = _read(path, file, limits)
+    raw = read_limited(path, file, limits)
     if isinstance(raw, Diagnostic):
         return failed(raw)
     text = decode_spec(raw)
@@ -57,7 +57,8 @@ def check_spec(path: Path, *, sources: Sequence[Path] = (), limits: Limits = DEF
     return CheckedSpec(path, document, tuple(diagnostics))
 
 
-def _read(path: Path, file: str, limits: Limits) -> bytes | Diagnostic:
+def read_limited(path: Path, file: str, limits: Limits) -> bytes | Diagnostic:
+    """The file's bytes, or a diagnostic when it cannot be read or is over the size limit."""
     try:
         with path.open("rb") as handle:
             raw = handle.read(limits.max_bytes + 1)

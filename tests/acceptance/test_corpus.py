@@ -15,6 +15,7 @@ import policyspec
 from policyspec.bundled import bundled_dir, bundled_specs
 from policyspec.corpus import check_paths
 from policyspec.walk import identified, quoted_texts
+from tests.conftest import RunCli
 
 EXPECTED = {
     # source file: (document id, sections, measures, indicators)
@@ -90,3 +91,8 @@ def test_placeholders_are_flagged_never_guessed(corpus: policyspec.Corpus) -> No
 def test_the_same_topic_can_be_compared_across_documents(corpus: policyspec.Corpus) -> None:
     research = {r.document for r in corpus.indicators() if "research-time" in r.topics}
     assert len(research) >= 2
+
+
+def test_the_corpus_is_in_the_canonical_layout(run_cli: RunCli) -> None:
+    result = run_cli("fmt", "--check", "specs", "tests/examples/valid")
+    assert result.code == 0, result.out

@@ -15,8 +15,9 @@ from tests.conftest import EXAMPLES, REPO, RunCli
 
 INVALID = sorted((EXAMPLES / "invalid").glob("*.yaml"))
 VALID = sorted((EXAMPLES / "valid").glob("*.yaml"))
-# PS010 (unreadable file) cannot be a committed example; tests/acceptance/test_cli.py covers it.
-NOT_AS_FILES = {"PS010"}
+# PS010 (unreadable file) and PS012 (fmt cannot write) cannot be committed examples;
+# tests/acceptance/test_cli.py and tests/unit/test_fmt.py cover them.
+NOT_AS_FILES = {"PS010", "PS012"}
 
 
 def _args(example: Path) -> list[str]:

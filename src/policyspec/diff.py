@@ -1,0 +1,211 @@
+"""What changed between two releases (or folders of specs): entries added, removed and changed.
+
+Both sides are read as plain JSON data (the documents as ``policyspec.json`` holds them), so a
+release made by an older policyspec can still be compared. Every list of a document whose
+entries have ids (indicators, measures, goals, ...) is compared entry by entry, field by field
+(``target.value``, ``measured.en``); a document's own fields are compared the same way.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+__all__ = [
+    "KINDS",
+    "Change",
+    "Changed",
+    "Diff",
+    "DiffError",
+    "Key",
+    "KindDiff",
+    "Side",
+    "diff_sides",
+    "least_version",
+    "load_side",
+    "version_ok",
+]
+
+# The lists of a document compared entry by entry, in the order they are reported.
+KINDS: tuple[str, ...] = ("indicators", "measures", "goals", "principles", "sections", "quality_notes")
+JsonObject = dict[str, object]
+Key = tuple[str, str | None]  # (document id, entry id); the entry id is None for a document
+
+
+class DiffError(Exception):
+    """A side cannot be read as a release or as specs; the message says why."""
+
+
+@dataclass(frozen=True)
+class Side:
+    """One side of a diff: what was given, the data version if it is a release, the documents."""
+
+    label: str
+    version: str | None
+    documents: Mapping[str, JsonObject]
+
+
+@dataclass(frozen=True)
+class Change:
+    """One field of an entry: its dotted path (``target.value``) and both values."""
+
+    field: str
+    old: object
+    new: object
+
+
+@dataclass(frozen=True)
+class Changed:
+    """An entry present on both sides whose fields differ; ``id`` is None for a document itself."""
+
+    document: str
+    id: str | None
+    changes: tuple[Change, ...]
+
+
+@dataclass(frozen=True)
+class KindDiff:
+    """Entries of one kind (documents, indicators, ...) by :data:`Key`, each list sorted."""
+
+    added: tuple[Key, ...] = ()
+    removed: tuple[Key, ...] = ()
+    changed: tuple[Changed, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.added or self.removed or self.changed)
+
+
+@dataclass(frozen=True)
+class Diff:
+    old: Side
+    new: Side
+    documents: KindDiff
+    entries: Mapping[str, KindDiff]  # by kind, in KINDS order
+
+    @property
+    def bump(self) -> str | None:
+        """The smallest data version bump the changes call for (see policyspec.data_version)."""
+        kinds = [self.documents, *self.entries.values()]
+        if any(k.removed for k in kinds):
+            return "major"
+        if any(k.added for k in kinds):
+            return "minor"
+        return "patch" if any(k.changed for k in kinds) else None
+
+
+def _read_release(path: Path, label: str) -> Side:
+    try:
+        payload = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise DiffError(f"{label}: cannot read {path.name}: {exc}") from exc
+    documents = payload.get("documents") if isinstance(payload, dict) else None
+    if not isinstance(documents, list) or not all(
+        isinstance(d, dict) and isinstance(d.get("id"), str) for d in documents
+    ):
+        raise DiffError(f"{label}: {path.name} is not a policyspec release (no list of documents with ids)")
+    version = payload.get("version")
+    return Side(label, version if isinstance(version, str) else None, {d["id"]: d for d in documents})
+
+
+def load_side(path: str | Path) -> Side:
+    """A release folder, its policyspec.json, or spec files and folders (validated).
+
+    Raises :class:`DiffError`, or :class:`~policyspec.diagnostics.PolicyspecError` with the
+    diagnostics when specs have errors.
+    """
+    label = str(path)
+    path = Path(path)
+    if path.is_dir() and (path / "policyspec.json").is_file():
+        return _read_release(path / "policyspec.json", label)
+    if path.is_file() and path.suffix == ".json":
+        return _read_release(path, label)
+    if not path.exists():
+        raise DiffError(f"{label}: no such file or folder")
+    from policyspec.corpus import load
+
+    corpus = load([path])
+    if not corpus.documents:
+        raise DiffError(f"{label}: neither a release (policyspec.json) nor a folder of specs")
+    return Side(label, None, {d.id: d.model_dump(mode="json") for d in corpus.documents})
+
+
+def _flatten(value: object, prefix: str = "") -> dict[str, object]:
+    """Nested objects to dotted paths; lists and scalars are leaves."""
+    if isinstance(value, dict):
+        flat: dict[str, object] = {}
+        for key, item in value.items():
+            flat.update(_flatten(item, f"{prefix}{key}."))
+        return flat
+    return {prefix[:-1]: value}
+
+
+def _changes(old: JsonObject, new: JsonObject, skip: tuple[str, ...]) -> tuple[Change, ...]:
+    before = _flatten({k: v for k, v in old.items() if k not in skip})
+    after = _flatten({k: v for k, v in new.items() if k not in skip})
+    fields = sorted(before.keys() | after.keys())
+    return tuple(Change(f, before.get(f), after.get(f)) for f in fields if before.get(f) != after.get(f))
+
+
+def _entries(side: Side, kind: str) -> dict[Key, JsonObject]:
+    entries: dict[Key, JsonObject] = {}
+    for document_id, document in side.documents.items():
+        items = document.get(kind)
+        for item in items if isinstance(items, list) else []:
+            if isinstance(item, dict) and isinstance(item.get("id"), str):
+                entries[(document_id, item["id"])] = item
+    return entries
+
+
+def _keyed_diff(
+    old: Mapping[Key, JsonObject], new: Mapping[Key, JsonObject], skip: tuple[str, ...]
+) -> KindDiff:
+    changed = []
+    for key in sorted(old.keys() & new.keys()):
+        changes = _changes(old[key], new[key], skip)
+        if changes:
+            changed.append(Changed(key[0], key[1], changes))
+    return KindDiff(
+        added=tuple(sorted(new.keys() - old.keys())),
+        removed=tuple(sorted(old.keys() - new.keys())),
+        changed=tuple(changed),
+    )
+
+
+def diff_sides(old: Side, new: Side) -> Diff:
+    documents = _keyed_diff(
+        {(i, None): d for i, d in old.documents.items()},
+        {(i, None): d for i, d in new.documents.items()},
+        skip=("id", *KINDS),
+    )
+    entries = {kind: _keyed_diff(_entries(old, kind), _entries(new, kind), skip=("id",)) for kind in KINDS}
+    return Diff(old, new, documents, entries)
+
+
+def _parse_version(text: str | None) -> tuple[int, int, int] | None:
+    parts = (text or "").split(".")
+    if len(parts) != 3 or not all(p.isdigit() for p in parts):
+        return None
+    return int(parts[0]), int(parts[1]), int(parts[2])
+
+
+def least_version(diff: Diff) -> str | None:
+    """The least data version NEW must have, from OLD's and the changes; None when OLD has none."""
+    old = _parse_version(diff.old.version)
+    if old is None:
+        return None
+    major, minor, patch = old
+    least = {
+        "major": (major + 1, 0, 0),
+        "minor": (major, minor + 1, 0),
+        "patch": (major, minor, patch + 1),
+        None: old,
+    }[diff.bump]
+    return ".".join(str(n) for n in least)
+
+
+def version_ok(diff: Diff) -> bool | None:
+    """Whether NEW's data version is at least :func:`least_version`; None when either is unknown."""
+    least, new = _parse_version(least_version(diff)), _parse_version(diff.new.version)
+    return None if least is None or new is None else new >= least

@@ -1,0 +1,200 @@
+"""``policyspec fmt``: one canonical layout for spec files, losing nothing.
+
+A file is read, decoded and parsed exactly as ``policyspec validate`` does (same limits, same
+diagnostics), so fmt refuses what validate refuses and never touches such a file. The layout
+itself comes from :mod:`policyspec.fmt_layout` (key order, quoting, indentation) and
+:mod:`policyspec.fmt_comments` (every comment and blank line back beside its entry). Before a
+result is accepted it is checked: it must parse to data equal to the original (types included)
+and hold every comment of the original; otherwise the file is reported and left alone.
+
+The canonical file is UTF-8 without a byte-order mark, with LF line ends, and starts with the
+``yaml-language-server`` modeline (the existing one is kept and moved first; the default one is
+added when there is none).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from policyspec.decoding import DecodeFailure, decode_spec
+from policyspec.diagnostics import Diagnostic
+from policyspec.limits import DEFAULT_LIMITS, Limits
+from policyspec.parsing import parse_yaml
+from policyspec.validate import display_name, read_limited
+
+__all__ = [
+    "DEFAULT_MODELINE",
+    "FMT_CODE",
+    "Formatted",
+    "format_file",
+    "format_text",
+    "report_fmt",
+    "same_data",
+    "write_formatted",
+]
+
+DEFAULT_MODELINE = "# yaml-language-server: $schema=../schemas/policyspec.schema.json"
+FMT_CODE = "PS012"  # the file cannot be formatted without loss, or cannot be written
+
+_MODELINE = re.compile(r"#\s*yaml-language-server:")
+_LEFT_ALONE = "the file was left as it is; please report this with the file attached"
+_WRITE_HINT = "check the permissions and free space; the file was left as it is"
+_MAPPING_HINT = "a spec is one mapping with keys such as id, source, title, issuers, indicators"
+
+
+@dataclass(frozen=True)
+class Formatted:
+    """One file: its bytes, the canonical bytes (None when it cannot be formatted), and why not."""
+
+    path: Path
+    original: bytes | None
+    formatted: bytes | None
+    diagnostic: Diagnostic | None = None
+
+    @property
+    def changed(self) -> bool:
+        return self.formatted is not None and self.formatted != self.original
+
+
+def format_file(path: Path, *, limits: Limits = DEFAULT_LIMITS) -> Formatted:
+    """The canonical form of one file; nothing is written."""
+    file = display_name(path)
+    raw = read_limited(path, file, limits)
+    if isinstance(raw, Diagnostic):
+        return Formatted(path, None, None, raw)
+    text = decode_spec(raw)
+    if isinstance(text, DecodeFailure):
+        failure = Diagnostic(file, text.line, text.column, "PS004", text.message, hint=text.hint)
+        return Formatted(path, raw, None, failure)
+    result = format_text(text, file=file, limits=limits)
+    if isinstance(result, Diagnostic):
+        return Formatted(path, raw, None, result)
+    return Formatted(path, raw, result.encode("utf-8"))
+
+
+def write_formatted(result: Formatted) -> Formatted:
+    """Write a changed file atomically; on failure the result carries the diagnostic instead."""
+    from policyspec.atomic import atomic_write_bytes
+
+    if result.formatted is None or not result.changed:
+        return result
+    try:
+        atomic_write_bytes(result.path, result.formatted)
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        failure = Diagnostic(display_name(result.path), 1, 1, FMT_CODE, f"cannot write the file: {reason}")
+        return replace(result, formatted=None, diagnostic=replace(failure, hint=_WRITE_HINT))
+    return result
+
+
+def report_fmt(results: Sequence[Formatted], *, check: bool) -> str:
+    """One line per changed file, the diagnostics with their hints, and a count."""
+    done = "would reformat" if check else "reformatted"
+    lines = [f"{display_name(r.path)}: {done}" for r in results if r.changed]
+    diagnostics = sorted(r.diagnostic for r in results if r.diagnostic is not None)
+    for d in diagnostics:
+        lines.append(f"{d.file}:{d.line}:{d.column}: {d.code} {d.message}")
+        if d.hint:
+            lines.append(f"    hint: {d.hint}")
+    changed = sum(r.changed for r in results)
+    verb = "would be reformatted" if check else "reformatted"
+    unchanged = len(results) - changed - len(diagnostics)
+    summary = f"{_files(changed)} {verb}, {_files(unchanged)} unchanged"
+    lines.append(summary + (f", {_files(len(diagnostics))} not formatted." if diagnostics else "."))
+    return "\n".join(lines)
+
+
+def _files(count: int) -> str:
+    return f"{count} file" + ("" if count == 1 else "s")
+
+
+def format_text(text: str, *, file: str = "<text>", limits: Limits = DEFAULT_LIMITS) -> str | Diagnostic:
+    """The canonical layout of a spec's text, or the diagnostic that explains why there is none."""
+    parsed = parse_yaml(text, file=file, limits=limits)
+    if isinstance(parsed, Diagnostic):
+        return parsed
+    if not isinstance(parsed.data, dict):
+        line, column = parsed.marks.of_value(())
+        message = f"the top level is {_describe(parsed.data)}, not a mapping"
+        return Diagnostic(file, line, column, "PS009", message, hint=_MAPPING_HINT)
+    lf_text = text.replace("\r\n", "\n").replace("\r", "\n")
+    try:
+        draft = _draft(lf_text)
+    except Exception as exc:  # a layout the round-trip tools cannot handle: refuse, never corrupt
+        return _unformattable(file, f"cannot lay this file out ({type(exc).__name__}: {exc})")
+    return _verified(draft, parsed.data, file, limits)
+
+
+@dataclass(frozen=True)
+class _Draft:
+    original: str  # with LF line ends
+    spans: list[tuple[int, int]]  # scalar content of the original
+    text: str
+    added: list[str]  # comment lines fmt added (the default modeline)
+
+
+def _draft(text: str) -> _Draft:
+    from policyspec.fmt_comments import place_comments, restore_comments
+    from policyspec.fmt_layout import dump_yaml
+    from policyspec.yamlscan import read_layout
+
+    source = read_layout(text)
+    if source.root is None:
+        raise ValueError("no document")
+    emitted = dump_yaml(source.root)
+    placement = place_comments(text, source.spans, source.entries)
+    header, added = _with_modeline(placement.header)
+    target = read_layout(emitted).entries
+    return _Draft(text, source.spans, restore_comments(emitted, target, placement, header), added)
+
+
+def _with_modeline(header: Sequence[str]) -> tuple[list[str], list[str]]:
+    """The header with its modeline first, and the comment lines this added."""
+    for index, line in enumerate(header):
+        if _MODELINE.match(line):
+            return [line, *header[:index], *header[index + 1 :]], []
+    return [DEFAULT_MODELINE, *header], [DEFAULT_MODELINE]
+
+
+def _verified(draft: _Draft, data: Any, file: str, limits: Limits) -> str | Diagnostic:
+    """The formatted text, if it holds the same data and every comment of the original."""
+    from collections import Counter
+
+    from policyspec.fmt_comments import comment_pieces
+    from policyspec.yamlscan import read_layout
+
+    reparsed = parse_yaml(draft.text, file=file, limits=limits)
+    if isinstance(reparsed, Diagnostic) or not same_data(reparsed.data, data):
+        return _unformattable(file, "formatting would change the data")
+    before = comment_pieces(draft.original, draft.spans) + Counter(draft.added)
+    if comment_pieces(draft.text, read_layout(draft.text).spans) != before:
+        return _unformattable(file, "formatting would lose or alter a comment")
+    return draft.text
+
+
+def same_data(a: Any, b: Any) -> bool:
+    """Equal data, types included: ``1`` is not ``1.0`` nor ``True``; NaN equals NaN."""
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, dict):
+        return a.keys() == b.keys() and all(same_data(a[key], b[key]) for key in a)
+    if isinstance(a, list):
+        return len(a) == len(b) and all(same_data(x, y) for x, y in zip(a, b, strict=True))
+    if isinstance(a, float) and math.isnan(a):
+        return math.isnan(b)
+    return bool(a == b)
+
+
+def _unformattable(file: str, message: str) -> Diagnostic:
+    return Diagnostic(file, 1, 1, FMT_CODE, message, hint=_LEFT_ALONE)
+
+
+def _describe(value: object) -> str:
+    if value is None:
+        return "null"
+    return {list: "a list", str: "text", bool: "a boolean"}.get(type(value), "a number")

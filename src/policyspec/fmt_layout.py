@@ -1,0 +1,209 @@
+"""The canonical layout of a spec's data: key order, scalar styles, indentation (comments aside).
+
+From the text as written (:mod:`policyspec.yamlscan`: flow or block style of each collection, the
+raw text of scalars, the line folds of ``>`` block scalars) YAML events are generated with
+
+- the keys of each mapping in the order its model declares them (walked alongside the pydantic
+  models: a model's own fields first, then those it inherits, so the ``inferred``/``evidence``
+  pair of :class:`~policyspec.model.Evidenced` closes an issuer, date or plan period, as the
+  encoding guide shows); unknown keys keep their relative order after the known ones;
+- numbers, booleans and nulls written exactly as in the source (``1.50`` stays ``1.50``), read
+  by the same YAML 1.2 core schema as :mod:`policyspec.parsing`; tags are dropped;
+- strings plain where that reads back as the same string under YAML 1.2 and 1.1 alike, double
+  quoted otherwise (never single quoted), invisible characters such as U+00A0 as escapes; block
+  scalars (``|``, ``>``) stay block scalars with their folds; flow collections stay flow;
+
+and written by ruamel.yaml's round-trip emitter with two-space mappings and sequences of mappings
+indented as the corpus has them (``  - id: …``). Feeding the emitter events directly skips
+ruamel's representer and serializer, which would double the time a spec takes. Comments are
+handled by :mod:`policyspec.fmt_comments`.
+"""
+
+from __future__ import annotations
+
+import functools
+import inspect
+import io
+import math
+import re
+import types
+import typing
+from collections.abc import Iterator
+from typing import Any
+
+import yaml
+from pydantic import BaseModel
+from ruamel.yaml import YAML
+from ruamel.yaml import events as ev
+from ruamel.yaml.emitter import Emitter
+from ruamel.yaml.tag import Tag
+
+from policyspec.model import Document
+from policyspec.parsing import resolve_plain
+from policyspec.yamlscan import Mapping, Node, Scalar, Sequence
+
+__all__ = ["dump_yaml", "key_order"]
+
+_CORE = "tag:yaml.org,2002:"
+_INVISIBLE = re.compile("[\u00a0\u00ad\u115f\u1160\u180e\u2000-\u200f\u202a-\u202f\u205f-\u206f\ufeff]")
+_YAML11 = yaml.resolver.Resolver()
+_STR = Tag(suffix=_CORE + "str")
+_NULL = Tag(suffix=_CORE + "null")
+# Printable text that starts with no indicator and neither starts nor ends with a space.
+_PLAIN_TEXT = re.compile(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`](?:[^\x00-\x1f\x7f-\x9f\u2028\u2029]*\S)?|-[^\s\-]\S*")
+_RISKY = re.compile(r": |\s#|:$|^---|^\.\.\.|\t")
+_FLOW_RISKY = re.compile(r"[,\[\]{}:?]")  # pure-Python PyYAML stops at "?" in flow
+_STRING = (False, True, True)  # implicit flags of a string that must be quoted
+_PLAIN = (True, True, True)
+
+
+def key_order(model: type[BaseModel]) -> list[str]:
+    """A model's own fields in declaration order, then inherited ones (nearest base first)."""
+    return list(_key_order(model))
+
+
+@functools.cache
+def _key_order(model: type[BaseModel]) -> tuple[str, ...]:
+    order: list[str] = []
+    for cls in model.__mro__:
+        if isinstance(cls, type) and issubclass(cls, BaseModel):
+            order.extend(name for name in inspect.get_annotations(cls) if name in model.model_fields)
+    return tuple(dict.fromkeys(order))
+
+
+def dump_yaml(root: Node) -> str:
+    """The canonical text of a document, without comments."""
+    dumper = YAML(typ="rt")
+    dumper.Emitter = _Emitter
+    dumper.width = 1 << 30  # never fold: one scalar, one line (block scalars keep their own folds)
+    dumper.allow_unicode = True
+    dumper.indent(mapping=2, sequence=4, offset=2)
+    buffer = io.StringIO()
+    stream = [ev.StreamStartEvent(), ev.DocumentStartEvent(), *_events(root, Document, False)]
+    dumper.emit([*stream, ev.DocumentEndEvent(), ev.StreamEndEvent()], buffer)
+    return buffer.getvalue()
+
+
+def _events(node: Node, model: type[BaseModel] | None, in_flow: bool) -> Iterator[ev.Event]:
+    if isinstance(node, Mapping):
+        yield ev.MappingStartEvent(None, None, True, flow_style=node.flow)
+        known = _key_order(model) if model is not None else ()
+        values = {key.value: value for key, value in node.entries}
+        for key in [k for k in known if k in values] + [k for k in values if k not in known]:
+            child = _model_of(model.model_fields[key].annotation) if model and key in known else None
+            yield _string(key, node.flow)
+            yield from _events(values[key], child, node.flow)
+        yield ev.MappingEndEvent()
+    elif isinstance(node, Sequence):
+        yield ev.SequenceStartEvent(None, None, True, flow_style=node.flow)
+        for item in node.items:
+            yield from _events(item, model, node.flow)
+        yield ev.SequenceEndEvent()
+    else:
+        yield _scalar(node, in_flow)
+
+
+def _scalar(scalar: Scalar, in_flow: bool) -> ev.ScalarEvent:
+    if scalar.style == "|":
+        return ev.ScalarEvent(None, _STR, _STRING, scalar.value, style="|")
+    if scalar.style == ">":
+        return ev.ScalarEvent(None, _STR, _STRING, _mark_folds(scalar), style=">")
+    tag = scalar.tag
+    if tag is not None and tag.startswith(_CORE) and tag != _CORE + "str":  # !!int "5" and the like
+        value = resolve_plain(scalar.value)
+        return _plain(_canonical_text(float(value) if tag == _CORE + "float" else value, in_flow))
+    if scalar.style or tag is not None:
+        return _string(scalar.value, in_flow)
+    value = resolve_plain(scalar.value)
+    if isinstance(value, str):
+        return _string(scalar.value, in_flow)
+    return _plain(scalar.value or _canonical_text(None, in_flow))
+
+
+def _string(text: str, in_flow: bool) -> ev.ScalarEvent:
+    if not _may_be_plain(text, in_flow):
+        return ev.ScalarEvent(None, _STR, _STRING, text, style='"')
+    return ev.ScalarEvent(None, _STR, _PLAIN, text)
+
+
+def _plain(text: str) -> ev.ScalarEvent:
+    """A number, boolean or null, as the very text the source had."""
+    return ev.ScalarEvent(None, _STR if text else _NULL, _PLAIN, text)
+
+
+def _canonical_text(value: Any, in_flow: bool) -> str:
+    """The text of a tagged scalar once its tag is dropped; an empty null stays empty in blocks."""
+    if value is None:
+        return "null" if in_flow else ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        if math.isnan(value):
+            return ".nan"
+        if value in (float("inf"), float("-inf")):
+            return ".inf" if value > 0 else "-.inf"
+        return repr(value)
+    return str(value)
+
+
+def _mark_folds(scalar: Scalar) -> str:
+    """ruamel's emitter breaks a folded scalar where the text holds BEL (as its representer marks)."""
+    text = scalar.value
+    for fold in reversed(scalar.folds):
+        inside = 0 < fold < len(text) - 1 and text[fold] == " "
+        if inside and not text[fold - 1].isspace() and not text[fold + 1].isspace():
+            text = text[:fold] + "\a" + text[fold:]
+    return text
+
+
+def _model_of(annotation: Any) -> type[BaseModel] | None:
+    """The model a field holds, directly, in a list, or as an optional."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    if isinstance(annotation, types.UnionType) or typing.get_origin(annotation) in (typing.Union, list):
+        for arg in typing.get_args(annotation):
+            found = _model_of(arg)
+            if found is not None:
+                return found
+    return None
+
+
+def _may_be_plain(text: str, in_flow: bool) -> bool:
+    """Whether a string may go unquoted: it must read back as itself, in any YAML reader.
+
+    ruamel.yaml's own check is used too (the emitter quotes where it sees fit), but it lets a
+    few strings through that do not read back, such as ``: a`` in a flow collection.
+    """
+    if not _PLAIN_TEXT.fullmatch(text) or _RISKY.search(text) or _INVISIBLE.search(text):
+        return False
+    if in_flow and _FLOW_RISKY.search(text):
+        return False
+    if not isinstance(resolve_plain(text), str):
+        return False
+    yaml11: str = _YAML11.resolve(yaml.ScalarNode, text, (True, False))  # type: ignore[no-untyped-call]
+    return yaml11 == _CORE + "str"
+
+
+class _Emitter(Emitter):
+    def choose_scalar_style(self) -> Any:
+        """Double quotes where ruamel would pick single ones: one quoting style in every file."""
+        style = super().choose_scalar_style()
+        return '"' if style == "'" else style
+
+    def write_double_quoted(self, text: Any, split: Any = True) -> None:
+        stream = self.stream
+        self.stream = _EscapingStream(stream)
+        try:
+            super().write_double_quoted(text, split)
+        finally:
+            self.stream = stream
+
+
+class _EscapingStream:
+    """Writes invisible characters inside double quotes as ``\\uXXXX``, so a reader sees them."""
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+
+    def write(self, data: str) -> None:
+        self._stream.write(_INVISIBLE.sub(lambda m: f"\\u{ord(m.group()):04x}", data))

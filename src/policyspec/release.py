@@ -1,0 +1,262 @@
+"""``policyspec release``: the data of a corpus as reproducible files, moved into place atomically.
+
+Every byte is computed in memory first (:func:`build_release`) from the validated documents
+alone: no clock, no host name, no absolute path, so the same corpus gives the same bytes on any
+machine. :func:`write_release` then writes them into a temporary folder beside the target and
+renames it into place, so a failure or an interruption never leaves a half-written release
+where the last good one was.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from policyspec.bundled import bundled_dir
+from policyspec.data_version import DATA_VERSION
+from policyspec.datapackage import (
+    Resource,
+    datapackage_descriptor,
+    datapackage_text,
+    file_resource,
+    table_resource,
+)
+from policyspec.diagnostics import PolicyspecError
+from policyspec.model import SCHEMA_ID, Document
+from policyspec.tabular import csv_text, jsonl_text, release_tables
+from policyspec.validate import CheckedSpec
+
+__all__ = [
+    "RELEASE_FILES",
+    "SCHEMA_FILE",
+    "Release",
+    "ReleaseError",
+    "ReleaseInput",
+    "build_release",
+    "release_inputs",
+    "write_release",
+]
+
+SCHEMA_FILE = "policyspec.schema.json"
+RELEASE_FILES = (
+    "policyspec.json",
+    "indicators.csv",
+    "indicators.jsonl",
+    "documents.csv",
+    "measures.csv",
+    SCHEMA_FILE,
+    "datapackage.json",
+)
+
+
+class ReleaseError(Exception):
+    """The release cannot be built or put in place; the message says why."""
+
+
+@dataclass(frozen=True)
+class ReleaseInput:
+    """A validated document and the spec file it came from, by name and hash (never by path)."""
+
+    document: Document
+    spec_file: str
+    spec_sha256: str
+
+
+@dataclass(frozen=True)
+class Release:
+    """The files of a release, in memory: relative path and bytes, datapackage.json last."""
+
+    version: str
+    documents: int
+    indicators: int
+    files: tuple[tuple[str, bytes], ...]
+
+
+def release_inputs(checked: Sequence[CheckedSpec]) -> list[ReleaseInput]:
+    """The documents to release; refuses specs with errors and an empty corpus."""
+    errors = [d for spec in checked for d in spec.diagnostics if d.severity == "error"]
+    if errors:
+        raise PolicyspecError(errors)
+    inputs = [
+        ReleaseInput(spec.document, spec.path.name, hashlib.sha256(spec.path.read_bytes()).hexdigest())
+        for spec in checked
+        if spec.document is not None
+    ]
+    if not inputs:
+        raise ReleaseError("no documents to release: no spec files were given or found")
+    return sorted(inputs, key=lambda i: i.document.id)
+
+
+def _package_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("policyspec")
+    except PackageNotFoundError:
+        return "unknown"
+
+
+def _canonical(value: object) -> bytes:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+
+
+def _policyspec_json(inputs: Sequence[ReleaseInput], version: str) -> str:
+    """Every document in full (the models' field order), with what the release was built from."""
+    files = [
+        {
+            "document": i.document.id,
+            "source_file": i.document.source.file,
+            "source_sha256": i.document.source.sha256,
+            "spec_file": i.spec_file,
+            "spec_sha256": i.spec_sha256,
+        }
+        for i in inputs
+    ]
+    payload = {
+        "name": "policyspec",
+        "version": version,
+        "schema": {"$id": SCHEMA_ID, "path": SCHEMA_FILE},
+        "build": {
+            "data_version": version,
+            "inputs": files,
+            "inputs_sha256": hashlib.sha256(_canonical(files)).hexdigest(),
+            "policyspec_version": _package_version(),
+        },
+        "documents": [i.document.model_dump(mode="json") for i in inputs],
+    }
+    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+
+
+def build_release(inputs: Sequence[ReleaseInput], *, version: str = DATA_VERSION) -> Release:
+    """Every file of the release, computed in memory; the same inputs give the same bytes."""
+    inputs = sorted(inputs, key=lambda i: i.document.id)
+    documents = [i.document for i in inputs]
+    indicators, document_table, measures = release_tables(documents)
+    schema = (bundled_dir("schemas") / SCHEMA_FILE).read_text(encoding="utf-8").replace("\r\n", "\n")
+    resources: list[Resource] = [
+        file_resource(
+            "policyspec.json",
+            _policyspec_json(inputs, version),
+            name="policyspec",
+            form="json",
+            mediatype="application/json",
+            title="Every document in full",
+            description="All the specs say, document by document (valid against policyspec.schema.json), "
+            "with the data version and the files the release was built from.",
+        ),
+        table_resource(
+            "indicators.csv",
+            csv_text(indicators),
+            indicators,
+            title="Indicators",
+            description="One row per indicator: the flat view of `policyspec indicators` with the "
+            "document, its issuers and the measure. Lists are joined with '; '.",
+        ),
+        file_resource(
+            "indicators.jsonl",
+            jsonl_text(indicators),
+            name="indicators-jsonl",
+            form="file",
+            mediatype="application/jsonl",
+            title="Indicators as JSON Lines",
+            description="The rows of indicators.csv, one JSON object per line with the same keys in "
+            "the same order; lists are arrays, value is a number or an exact 'p/q' string.",
+        ),
+        table_resource(
+            "documents.csv",
+            csv_text(document_table),
+            document_table,
+            title="Documents",
+            description="One row per document: title, issuers, date, plan period, source, counts.",
+        ),
+        table_resource(
+            "measures.csv",
+            csv_text(measures),
+            measures,
+            title="Measures",
+            description="One row per measure (task) of each document.",
+        ),
+        file_resource(
+            SCHEMA_FILE,
+            schema,
+            name="policyspec-schema",
+            form="json",
+            mediatype="application/schema+json",
+            title="JSON Schema of a document",
+            description="The JSON Schema (draft 2020-12) each document of policyspec.json follows.",
+        ),
+    ]
+    descriptor = datapackage_descriptor(resources, documents=documents, version=version)
+    files = (
+        *((r.path, r.data) for r in resources),
+        ("datapackage.json", datapackage_text(descriptor).encode()),
+    )
+    return Release(version, len(documents), sum(len(d.indicators) for d in documents), files)
+
+
+def _looks_like_a_release(folder: Path) -> bool:
+    return (folder / "policyspec.json").is_file() and (folder / "datapackage.json").is_file()
+
+
+def _check_target(out: Path) -> None:
+    """Replace only an earlier release or an empty folder: never a folder of someone's files."""
+    if not out.name:
+        raise ReleaseError(f"cannot release into {out}")
+    if out.is_symlink() or (out.exists() and not out.is_dir()):
+        raise ReleaseError(f"{out} exists and is not a folder")
+    if out.is_dir() and any(out.iterdir()) and not _looks_like_a_release(out):
+        raise ReleaseError(
+            f"{out} is not empty and holds no policyspec release (policyspec.json and "
+            "datapackage.json); refusing to replace it"
+        )
+
+
+def _write_file(path: Path, data: bytes) -> None:
+    with path.open("xb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _move_into_place(staging: Path, out: Path) -> None:
+    """Rename the finished folder to ``out``; an earlier release is put back if that fails."""
+    if not out.exists():
+        staging.rename(out)
+        return
+    retired = staging.with_name(staging.name + ".old")
+    out.rename(retired)
+    try:
+        staging.rename(out)
+    except BaseException:
+        retired.rename(out)
+        raise
+    shutil.rmtree(retired, ignore_errors=True)
+
+
+def write_release(release: Release, out: Path) -> Path:
+    """Write the release to ``out`` (replacing an earlier release there) and return its path."""
+    out = Path(os.path.abspath(out))
+    _check_target(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent))
+    try:
+        for name, data in release.files:
+            _write_file(staging / name, data)
+        staging.chmod(0o777 & ~_umask())  # mkdtemp makes it private; a release is for reading
+        _move_into_place(staging, out)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return out

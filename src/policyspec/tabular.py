@@ -1,0 +1,232 @@
+"""The tables of a release: rows, their CSV and JSON Lines text, and their Table Schemas.
+
+One list of :class:`Column` per table drives the CSV header, the JSON Lines keys and the Table
+Schema in datapackage.json, so the three cannot disagree. Cells are JSON scalars or lists of
+strings; CSV joins a list with ``"; "`` (and refuses an item that contains it, so the join can
+always be split back), writes booleans as ``true``/``false`` and leaves a null cell empty.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import cast, get_args
+
+from policyspec.model import Document, Indicator, exact
+from policyspec.records import IndicatorRecord, indicator_records
+from policyspec.tabular_columns import DOCUMENT_COLUMNS, INDICATOR_COLUMNS, MEASURE_COLUMNS, Column
+from policyspec.vocabulary import IssuerLevel
+
+__all__ = [
+    "DOCUMENT_COLUMNS",
+    "INDICATOR_COLUMNS",
+    "LIST_SEPARATOR",
+    "MEASURE_COLUMNS",
+    "Column",
+    "Row",
+    "Table",
+    "csv_text",
+    "document_rows",
+    "indicator_rows",
+    "jsonl_text",
+    "measure_rows",
+    "release_tables",
+    "table_schema",
+]
+
+LIST_SEPARATOR = "; "
+Cell = str | int | float | bool | list[str] | None
+Row = dict[str, Cell]
+_LEVELS: tuple[str, ...] = get_args(IssuerLevel)  # declared from national down to township
+
+
+@dataclass(frozen=True)
+class Table:
+    """One table of the release: its name (the resource name), columns, key and rows."""
+
+    name: str
+    columns: tuple[Column, ...]
+    primary_key: tuple[str, ...]
+    rows: tuple[Row, ...]
+    references_documents: bool = True
+
+
+def _decimal(value: int | float | str | None) -> int | float | None:
+    """The figure as a plain number: exact for integers, the nearest double otherwise."""
+    if value is None:
+        return None
+    fraction: Fraction = exact(value)
+    return fraction.numerator if fraction.denominator == 1 else float(fraction)
+
+
+def _issuer_level(document: Document) -> str:
+    return min((issuer.level for issuer in document.issuers), key=_LEVELS.index)
+
+
+def _ordered(columns: Sequence[Column], row: dict[str, Cell], table: str) -> Row:
+    """The row in column order; a value without a column is a bug, not something to drop."""
+    names = {column.name for column in columns}
+    unknown = sorted(set(row) - names)
+    if unknown:
+        raise ValueError(f"{table}: no column describes {', '.join(unknown)}")
+    return {column.name: row[column.name] for column in columns}
+
+
+def _indicator_row(document: Document, indicator: Indicator, record: IndicatorRecord) -> Row:
+    measure = next((m for m in document.measures if m.id == indicator.measure), None)
+    row = cast("dict[str, Cell]", record.as_dict())  # JSON scalars and lists of strings
+    row.update(
+        value_decimal=_decimal(indicator.target.value),
+        upper_decimal=_decimal(indicator.target.upper),
+        document_title_zh=document.title.zh,
+        document_title_en=document.title.en,
+        issuers_zh=[issuer.name.zh for issuer in document.issuers],
+        issuers_en=[issuer.name.en for issuer in document.issuers],
+        issuer_level=_issuer_level(document),
+        measure_title_zh=measure.title.zh if measure else None,
+        measure_title_en=measure.title.en if measure else None,
+    )
+    return _ordered(INDICATOR_COLUMNS, row, "indicators")
+
+
+def indicator_rows(documents: Iterable[Document]) -> list[Row]:
+    """The flat indicator view (``policyspec indicators``) with its document and measure."""
+    rows = []
+    for document in documents:
+        records = indicator_records(document)
+        for indicator, record in zip(document.indicators, records, strict=True):
+            rows.append(_indicator_row(document, indicator, record))
+    return rows
+
+
+def _date_precision(value: str) -> str:
+    return {4: "year", 7: "month", 10: "day"}[len(value)]
+
+
+def document_rows(documents: Iterable[Document]) -> list[Row]:
+    rows = []
+    for d in documents:
+        row: dict[str, Cell] = {
+            "id": d.id,
+            "title_zh": d.title.zh,
+            "title_en": d.title.en,
+            "kind": d.kind,
+            "issuers_zh": [issuer.name.zh for issuer in d.issuers],
+            "issuers_en": [issuer.name.en for issuer in d.issuers],
+            "issuer_level": _issuer_level(d),
+            "date": d.date.value if d.date else None,
+            "date_kind": d.date.kind if d.date else None,
+            "date_precision": _date_precision(d.date.value) if d.date else None,
+            "document_number": d.document_number.value if d.document_number else None,
+            "plan_start": d.plan_period.start if d.plan_period else None,
+            "plan_end": d.plan_period.end if d.plan_period else None,
+            "source_file": d.source.file,
+            "source_sha256": d.source.sha256,
+            "section_count": len(d.sections),
+            "goal_count": len(d.goals),
+            "principle_count": len(d.principles),
+            "measure_count": len(d.measures),
+            "indicator_count": len(d.indicators),
+            "quality_note_count": len(d.quality_notes),
+        }
+        rows.append(_ordered(DOCUMENT_COLUMNS, row, "documents"))
+    return rows
+
+
+def measure_rows(documents: Iterable[Document]) -> list[Row]:
+    rows = []
+    for d in documents:
+        for m in d.measures:
+            row: dict[str, Cell] = {
+                "document": d.id,
+                "id": m.id,
+                "title_zh": m.title.zh,
+                "title_en": m.title.en,
+                "section": m.section,
+                "lead_units_zh": [unit.zh for unit in m.lead_units],
+                "lead_units_en": [unit.en for unit in m.lead_units],
+                "goal": m.goal,
+                "quote": m.quote,
+            }
+            rows.append(_ordered(MEASURE_COLUMNS, row, "measures"))
+    return rows
+
+
+def release_tables(documents: Sequence[Document]) -> tuple[Table, Table, Table]:
+    """The three tables of a release, in the order datapackage.json lists them."""
+    return (
+        Table("indicators", INDICATOR_COLUMNS, ("document", "id"), tuple(indicator_rows(documents))),
+        Table(
+            "documents",
+            DOCUMENT_COLUMNS,
+            ("id",),
+            tuple(document_rows(documents)),
+            references_documents=False,
+        ),
+        Table("measures", MEASURE_COLUMNS, ("document", "id"), tuple(measure_rows(documents))),
+    )
+
+
+def _csv_cell(value: Cell, column: Column) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return repr(value)  # the shortest text that reads back as the same double
+    if isinstance(value, list):
+        for item in value:
+            if LIST_SEPARATOR in item:
+                raise ValueError(
+                    f"{column.name}: item {item!r} contains the list separator {LIST_SEPARATOR!r}"
+                )
+        return LIST_SEPARATOR.join(value)
+    return str(value)
+
+
+def csv_text(table: Table) -> str:
+    """RFC 4180 CSV with a header row, UTF-8 without BOM, ``\\n`` line ends."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow([column.name for column in table.columns])
+    for row in table.rows:
+        writer.writerow([_csv_cell(row[column.name], column) for column in table.columns])
+    return buffer.getvalue()
+
+
+def jsonl_text(table: Table) -> str:
+    """One JSON object per row, keys in column order; lists stay arrays, values stay exact."""
+    return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in table.rows)
+
+
+def _field(column: Column, key: tuple[str, ...]) -> dict[str, object]:
+    description = column.description
+    if column.is_list:
+        description += f' A list: items joined with "{LIST_SEPARATOR}" in CSV, a JSON array in JSON Lines.'
+    field: dict[str, object] = {"name": column.name, "type": column.type, "description": description}
+    constraints: dict[str, object] = {}
+    if column.name in key or column.required:
+        constraints["required"] = True
+    if column.enum:
+        constraints["enum"] = list(column.enum)
+    if constraints:
+        field["constraints"] = constraints
+    return field
+
+
+def table_schema(table: Table) -> dict[str, object]:
+    """The Table Schema of the table's CSV file (Frictionless Data Package v2)."""
+    schema: dict[str, object] = {
+        "fields": [_field(column, table.primary_key) for column in table.columns],
+        "missingValues": [""],
+        "primaryKey": list(table.primary_key),
+    }
+    if table.references_documents:
+        schema["foreignKeys"] = [
+            {"fields": ["document"], "reference": {"resource": "documents", "fields": ["id"]}}
+        ]
+    return schema

@@ -1,0 +1,111 @@
+"""Deadlines in time order: every dated goal and indicator of the corpus, as typed entries.
+
+A deadline means *by the end of* the period written: ``2010`` sorts after ``2010-06-30``. Entries
+due at the same time keep corpus order, then document order (goals before indicators). With the
+bundled corpus:
+
+>>> import policyspec
+>>> corpus = policyspec.load()
+>>> entries = corpus.timeline()
+>>> [(e.deadline, e.document, e.id) for e in entries[:2]]
+... # doctest: +NORMALIZE_WHITESPACE
+[('2003', 'hangzhou-2003-anti-corruption-system', 'plan-in-force-2003'),
+ ('2007', 'hangzhou-2003-anti-corruption-system', 'system-built-in-5-years')]
+>>> e = next(e for e in entries if e.id == "party-building-satisfaction-rate")
+>>> e.deadline, e.figure, e.milestone
+('2010', '≥ 90 percent', False)
+>>> sorted({e.year for e in entries})
+[2003, 2007, 2008, 2010, 2017, 2020]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+from typing import Literal
+
+from policyspec.compare import target_text
+from policyspec.model import Document
+from policyspec.query import deadline_year
+from policyspec.records import json_number
+
+__all__ = ["TimelineEntry", "timeline"]
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """One dated goal or indicator.
+
+    ``milestone`` is true when nothing is counted (a goal, or an indicator without a target);
+    otherwise ``figure`` is the target as people read it (``≥ 90 percent``).
+    """
+
+    deadline: str
+    year: int
+    document: str
+    kind: Literal["goal", "indicator"]
+    id: str
+    what_zh: str
+    what_en: str
+    milestone: bool
+    figure: str | None
+
+    def as_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+
+def _period_end(deadline: str) -> tuple[int, int, int]:
+    """A sort key for the end of the period a deadline names (days past 28 only order, not count)."""
+    parts = [int(part) for part in deadline.split("-")]
+    year, month, day = (parts + [12, 31][len(parts) - 1 :])[:3]
+    return year, month, day
+
+
+def _entries(document: Document) -> list[TimelineEntry]:
+    entries = [
+        TimelineEntry(
+            deadline=goal.deadline,
+            year=deadline_year(goal.deadline),
+            document=document.id,
+            kind="goal",
+            id=goal.id,
+            what_zh=goal.title.zh,
+            what_en=goal.title.en,
+            milestone=True,
+            figure=None,
+        )
+        for goal in document.goals
+        if goal.deadline is not None
+    ]
+    for indicator in document.indicators:
+        if indicator.deadline is None:
+            continue
+        target = indicator.target
+        milestone = target.operator is None
+        figure = target_text(
+            target.operator,
+            json_number(target.value),
+            json_number(target.upper),
+            target.unit,
+            target.reference.zh if target.reference else None,
+        )
+        entries.append(
+            TimelineEntry(
+                deadline=indicator.deadline,
+                year=deadline_year(indicator.deadline),
+                document=document.id,
+                kind="indicator",
+                id=indicator.id,
+                what_zh=indicator.measured.zh,
+                what_en=indicator.measured.en,
+                milestone=milestone,
+                figure=None if milestone else figure,
+            )
+        )
+    return entries
+
+
+def timeline(documents: Iterable[Document]) -> list[TimelineEntry]:
+    """Every dated goal and indicator, earliest deadline first (a stable sort)."""
+    entries = [entry for document in documents for entry in _entries(document)]
+    return sorted(entries, key=lambda entry: _period_end(entry.deadline))

@@ -1,0 +1,153 @@
+"""Valid documents broken in exactly one place, with the path of the node a diagnostic must name."""
+
+from __future__ import annotations
+
+import copy
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from hypothesis import assume
+from hypothesis import strategies as st
+
+from policyspec.diagnostics import JsonPath
+from tests.strategies.documents import Data, Draw, documents
+from tests.strategies.shapes import Site, sites
+
+__all__ = ["MUTATION_KINDS", "Mutation", "mutations"]
+
+MUTATION_KINDS = (
+    "unknown-key",
+    "missing-key",
+    "wrong-type",
+    "outside-vocabulary",
+    "pattern-violation",
+    "out-of-range",
+    "too-short",
+    "too-long",
+)
+
+
+@dataclass(frozen=True)
+class Mutation:
+    """A valid document broken in one place; ``path`` is the node a diagnostic must name."""
+
+    kind: str
+    data: Data
+    path: JsonPath  # for a missing key, the path the key would have
+    value: Any = None  # what was put at ``path``
+
+    def __repr__(self) -> str:  # hypothesis prints this for a failing example: the fault first
+        return f"Mutation({self.kind} at {self.path!r}: {self.value!r}, data={self.data!r})"
+
+
+_WRONG_VALUES: dict[str, list[Any]] = {
+    "string": ["seven", ""],
+    "integer": [7, 0],
+    # Not integral: 2010.0 for a year is a known disagreement with its own test (test_schema_agreement).
+    "number": [7.5, -0.25],
+    "boolean": [True, False],
+    "null": [None],
+    "array": [[], ["x"]],
+    "object": [{}, {"x": 1}],
+}
+_UNKNOWN_KEYS = st.sampled_from(["qoute", "operater", "unit_", "ids", "notes", "备注", "x", "deadline2"])
+_NEAR_MISSES = ["２０１０", "2010-13", "1899", "1/0", "a--b", "有中文", "abc.md", "P1.5Y", "P0Y", "10"]
+
+
+def _applies(kind: str, site: Site) -> bool:
+    shape = site.shape
+    is_model = isinstance(site.value, dict) and shape.model is not None
+    return {
+        "unknown-key": is_model,
+        "missing-key": is_model and any(shape.required(key) for key in site.value),
+        "wrong-type": bool(site.path),
+        "outside-vocabulary": bool(shape.choices),
+        "pattern-violation": shape.pattern is not None,
+        "out-of-range": shape.minimum is not None or shape.maximum is not None,
+        "too-short": bool(shape.min_length),
+        "too-long": shape.max_length is not None,
+    }[kind]
+
+
+def _wrong_type(draw: Draw, site: Site) -> Any:
+    admitted = site.shape.types | ({"integer"} if "number" in site.shape.types else set())
+    wrong = [value for kind in sorted(set(_WRONG_VALUES) - admitted) for value in _WRONG_VALUES[kind]]
+    return draw(st.sampled_from(wrong))
+
+
+def _breaks(pattern: str) -> Callable[[str], bool]:
+    # Not a trailing "\n": python-jsonschema reads '$' as Python's re does and accepts it, the models
+    # do not; that known disagreement has its own test in test_schema_agreement.py.
+    return lambda text: re.fullmatch(pattern, text) is None and not text.endswith("\n")
+
+
+def _pattern_violation(draw: Draw, site: Site) -> str:
+    assert site.shape.pattern is not None
+    current = site.value if isinstance(site.value, str) else "1/3"
+    near = [current.upper(), current + " ", "-" + current, current.replace("-", "_"), current + "/"]
+    candidates = st.sampled_from([*near, *_NEAR_MISSES]) | st.text(max_size=12)
+    violation: str = draw(candidates.filter(_breaks(site.shape.pattern)))
+    return violation
+
+
+def _outside_vocabulary(draw: Draw, site: Site) -> str:
+    words = site.shape.choices
+    near = [w.upper() for w in words] + [w + "s" for w in words] + [" " + w for w in words]
+    candidates = st.sampled_from(near) | st.text("abcdefghij-", min_size=1, max_size=8)
+    outside: str = draw(candidates.filter(lambda text: text not in words))
+    return outside
+
+
+def _too_long(draw: Draw, site: Site) -> str:
+    assert site.shape.max_length is not None
+    filler = "a" if site.shape.pattern else draw(st.sampled_from("党建规划"))  # a slug stays a slug
+    return filler * (site.shape.max_length + 1)
+
+
+def _value(kind: str, draw: Draw, site: Site) -> Any:
+    if kind == "wrong-type":
+        return _wrong_type(draw, site)
+    if kind == "outside-vocabulary":
+        return _outside_vocabulary(draw, site)
+    if kind == "pattern-violation":
+        return _pattern_violation(draw, site)
+    if kind == "out-of-range":
+        return draw(st.sampled_from([1899, 2101, 0, -2010, 10**6]))
+    if kind == "too-short":
+        return [] if "array" in site.shape.types else ""
+    return _too_long(draw, site)
+
+
+@st.composite
+def mutations(draw: Draw, kinds: tuple[str, ...] = MUTATION_KINDS) -> Mutation:
+    """A document from :func:`documents` with exactly one fault of one of ``kinds``."""
+    data: Data = draw(documents())
+    nodes = list(sites(data))
+    applicable = [k for k in kinds if any(_applies(k, s) for s in nodes)]
+    assume(applicable)  # a year out of range needs a plan period, which half the documents have
+    kind = draw(st.sampled_from(applicable))
+    site: Site = draw(st.sampled_from([s for s in nodes if _applies(kind, s)]))
+    mutated = copy.deepcopy(data)
+    if kind == "missing-key":
+        key = draw(st.sampled_from([k for k in site.value if site.shape.required(k)]))
+        del _at(mutated, site.path)[key]
+        return Mutation(kind, mutated, (*site.path, key))
+    if kind == "unknown-key":
+        mapping = _at(mutated, site.path)
+        key = draw(_UNKNOWN_KEYS.filter(lambda k: k not in mapping))
+        items = list(mapping.items())
+        position = draw(st.integers(0, len(items)))
+        mapping.clear()
+        mapping.update([*items[:position], (key, "x"), *items[position:]])
+        return Mutation(kind, mutated, (*site.path, key), "x")
+    value = _value(kind, draw, site)
+    _at(mutated, site.path[:-1])[site.path[-1]] = value
+    return Mutation(kind, mutated, site.path, value)
+
+
+def _at(data: Any, path: JsonPath) -> Any:
+    for step in path:
+        data = data[step]
+    return data

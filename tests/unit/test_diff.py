@@ -1,0 +1,217 @@
+"""`policyspec diff`: what was added, removed and changed between two releases or spec folders.
+
+Each test edits a copy of the example spec (and of its source text, re-pinning its hash) in
+tmp_path, so every difference is one a spec editor could make.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from policyspec.corpus import check_paths, expand_paths
+from policyspec.data_version import DATA_VERSION
+from policyspec.diff import Change, Diff, diff_sides, least_version, load_side, version_ok
+from policyspec.release import build_release, release_inputs, write_release
+from tests.conftest import EXAMPLES, RunCli
+
+SPEC = EXAMPLES / "valid" / "complete.yaml"
+SOURCE = EXAMPLES / "sources" / "sample.txt"
+NEW_INDICATOR = """\
+  - id: websites-count
+    quote: 市、县两级全面开通党建网站
+    measured: {zh: 开通党建网站的层级数, en: Levels with a party-building website}
+    target: {operator: eq, value: 2, unit: levels}
+    deadline: "2008"
+    topics: [digital-party-building]
+    measure: digital
+"""
+
+Edit = Callable[[str, str], tuple[str, str]]  # (spec text, source text) -> edited pair
+
+
+def _corpus(folder: Path, edit: Edit | None = None) -> Path:
+    """A folder with a copy of the example spec and its source, edited and re-pinned."""
+    folder.mkdir()
+    spec, source = SPEC.read_text(encoding="utf-8"), SOURCE.read_text(encoding="utf-8")
+    if edit is not None:
+        spec, source = edit(spec, source)
+        digest = hashlib.sha256(source.encode("utf-8")).hexdigest()
+        spec = re.sub(r"sha256: [0-9a-f]{64}", f"sha256: {digest}", spec)
+    (folder / "spec.yaml").write_text(spec, encoding="utf-8")
+    (folder / SOURCE.name).write_text(source, encoding="utf-8")
+    return folder
+
+
+def _twelve_to_fifteen(spec: str, source: str) -> tuple[str, str]:
+    """A corrected figure: 每年不少于12次 becomes 15次 in the source, the quote and the value."""
+    spec = spec.replace("每年不少于12次", "每年不少于15次").replace("value: 12,", "value: 15,")
+    return spec, source.replace("每年不少于12次", "每年不少于15次")
+
+
+def _add_indicator(spec: str, source: str) -> tuple[str, str]:
+    return spec + NEW_INDICATOR, source
+
+
+def _remove_bottom_three(spec: str, source: str) -> tuple[str, str]:
+    return spec[: spec.index("  - id: bottom-three")], source
+
+
+def _all_three(spec: str, source: str) -> tuple[str, str]:
+    for edit in (_twelve_to_fifteen, _remove_bottom_three, _add_indicator):
+        spec, source = edit(spec, source)
+    return spec, source
+
+
+def _rename_document(spec: str, source: str) -> tuple[str, str]:
+    return spec.replace("id: sample-plan", "id: sample-plan-2008", 1), source
+
+
+def _diff(tmp_path: Path, edit: Edit) -> Diff:
+    old, new = _corpus(tmp_path / "old"), _corpus(tmp_path / "new", edit)
+    return diff_sides(load_side(old), load_side(new))
+
+
+def _release(specs: Path, out: Path, version: str = DATA_VERSION) -> Path:
+    checked = check_paths(expand_paths([specs]))
+    return write_release(build_release(release_inputs(checked), version=version), out)
+
+
+def test_detects_an_added_a_removed_and_a_changed_indicator(tmp_path: Path) -> None:
+    diff = _diff(tmp_path, _all_three)
+    indicators = diff.entries["indicators"]
+    assert indicators.added == (("sample-plan", "websites-count"),)
+    assert indicators.removed == (("sample-plan", "bottom-three"),)
+    [changed] = indicators.changed
+    assert (changed.document, changed.id) == ("sample-plan", "central-group-sessions")
+    assert changed.changes == (
+        Change(
+            "quote",
+            "县（处）级以上党委中心组集中学习每年不少于12次",
+            "县（处）级以上党委中心组集中学习每年不少于15次",
+        ),
+        Change("target.value", 12, 15),
+    )
+    assert not diff.documents.added
+    assert not diff.documents.removed
+    assert [c.field for c in diff.documents.changed[0].changes] == ["source.sha256"]
+
+
+def test_detects_documents_added_and_removed(tmp_path: Path) -> None:
+    diff = _diff(tmp_path, _rename_document)
+    assert diff.documents.added == (("sample-plan-2008", None),)
+    assert diff.documents.removed == (("sample-plan", None),)
+    assert len(diff.entries["indicators"].added) == len(diff.entries["indicators"].removed) == 9
+
+
+@pytest.mark.parametrize(
+    ("edit", "bump"),
+    [(_remove_bottom_three, "major"), (_add_indicator, "minor"), (_twelve_to_fifteen, "patch")],
+    ids=["removal", "addition", "correction"],
+)
+def test_the_changes_call_for_a_data_version_bump(tmp_path: Path, edit: Edit, bump: str) -> None:
+    assert _diff(tmp_path, edit).bump == bump
+
+
+def test_the_same_specs_have_no_differences(tmp_path: Path) -> None:
+    diff = _diff(tmp_path, lambda spec, source: (spec, source))
+    assert diff.bump is None
+    assert not diff.documents
+    assert not any(diff.entries.values())
+
+
+def test_a_release_is_read_from_its_folder_or_its_policyspec_json(tmp_path: Path) -> None:
+    release = _release(_corpus(tmp_path / "specs"), tmp_path / "release")
+    from_folder, from_file = load_side(release), load_side(release / "policyspec.json")
+    assert from_folder.version == from_file.version == DATA_VERSION
+    assert from_folder.documents == from_file.documents
+    assert diff_sides(from_folder, load_side(tmp_path / "specs")).bump is None
+
+
+def test_new_data_version_is_checked_against_the_changes(tmp_path: Path) -> None:
+    old = load_side(_release(_corpus(tmp_path / "old"), tmp_path / "old-release", "1.0.0"))
+    new_specs = _corpus(tmp_path / "new", _add_indicator)
+    too_low = load_side(_release(new_specs, tmp_path / "too-low", "1.0.1"))
+    enough = load_side(_release(new_specs, tmp_path / "enough", "1.1.0"))
+    assert least_version(diff_sides(old, too_low)) == "1.1.0"
+    assert version_ok(diff_sides(old, too_low)) is False
+    assert version_ok(diff_sides(old, enough)) is True
+    assert version_ok(diff_sides(old, load_side(new_specs))) is None  # specs have no data version
+
+
+# --- The command ----------------------------------------------------------------------------------
+
+
+def test_text_output_lists_each_difference_with_old_and_new_values(run_cli: RunCli, tmp_path: Path) -> None:
+    old = _release(_corpus(tmp_path / "old"), tmp_path / "release")
+    new = _corpus(tmp_path / "new", _all_three)
+    result = run_cli("diff", str(old), str(new))
+    assert result.code == 0
+    assert f"--- {old} (data version {DATA_VERSION})" in result.out
+    assert "indicators: 1 added, 1 removed, 1 changed" in result.out
+    assert "  + sample-plan/websites-count" in result.out
+    assert "  - sample-plan/bottom-three" in result.out
+    assert "  ~ sample-plan/central-group-sessions\n" in result.out
+    assert "      target.value: 12 → 15\n" in result.out
+    assert result.out.endswith("the changes call for a major release: data version 2.0.0 or later.\n")
+
+
+def test_json_output_is_machine_readable(run_cli: RunCli, tmp_path: Path) -> None:
+    old, new = _corpus(tmp_path / "old"), _corpus(tmp_path / "new", _all_three)
+    result = run_cli("diff", "--format", "json", str(old), str(new))
+    assert result.code == 0
+    payload = json.loads(result.out)
+    assert payload["bump"] == "major"
+    assert payload["indicators"]["added"] == [{"document": "sample-plan", "id": "websites-count"}]
+    assert payload["indicators"]["removed"] == [{"document": "sample-plan", "id": "bottom-three"}]
+    [changed] = payload["indicators"]["changed"]
+    assert {"field": "target.value", "old": 12, "new": 15} in changed["changes"]
+    assert payload["documents"]["added"] == payload["documents"]["removed"] == []
+
+
+def test_exit_0_whether_or_not_the_sides_differ(run_cli: RunCli, tmp_path: Path) -> None:
+    old, same = _corpus(tmp_path / "old"), _corpus(tmp_path / "same")
+    result = run_cli("diff", str(old), str(same))
+    assert (result.code, result.out.splitlines()[-1]) == (0, "no differences.")
+    assert run_cli("diff", str(old), str(_corpus(tmp_path / "new", _all_three))).code == 0
+
+
+def test_exit_1_when_a_side_cannot_be_read(run_cli: RunCli, tmp_path: Path) -> None:
+    old = _corpus(tmp_path / "old")
+    missing = run_cli("diff", str(old), str(tmp_path / "nowhere"))
+    assert (missing.code, missing.out) == (1, "")
+    assert "no such file or folder" in missing.err
+    broken = _corpus(
+        tmp_path / "broken", lambda spec, source: (spec.replace("operator: ge", "operator: le"), source)
+    )
+    invalid = run_cli("diff", str(old), str(broken))
+    assert invalid.code == 1
+    assert "PS211" in invalid.err
+    (tmp_path / "bad.json").write_text('{"documents": 3}', encoding="utf-8")
+    not_a_release = run_cli("diff", str(old), str(tmp_path / "bad.json"))
+    assert (not_a_release.code, "not a policyspec release" in not_a_release.err) == (1, True)
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert run_cli("diff", str(old), str(empty)).code == 1
+
+
+def test_exit_2_on_a_usage_error(run_cli: RunCli, tmp_path: Path) -> None:
+    assert run_cli("diff", str(_corpus(tmp_path / "old"))).code == 2
+    assert run_cli("diff", "--format", "yaml", "a", "b").code == 2
+
+
+def test_the_help_documents_the_exit_codes(run_cli: RunCli) -> None:
+    text = " ".join(run_cli("diff", "--help").out.split())
+    assert "Exit 0 whenever both sides could be read, whether or not they differ" in text
+
+
+def test_copies_of_the_example_are_valid_to_begin_with(tmp_path: Path) -> None:
+    """Guards the other tests: a diff of invalid specs would fail for the wrong reason."""
+    for name, edit in [("all", _all_three), ("renamed", _rename_document)]:
+        folder = _corpus(tmp_path / name, edit)
+        assert not [d for spec in check_paths(expand_paths([folder])) for d in spec.diagnostics]

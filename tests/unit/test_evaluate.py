@@ -1,0 +1,269 @@
+"""Evaluating observations: the operator's reading, exact numbers, references, placeholders, deadlines."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from decimal import Decimal
+from fractions import Fraction
+from functools import cache
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import policyspec
+from policyspec.corpus import Corpus
+from policyspec.evaluate import DEFAULT_TOLERANCE, Evaluation, evaluate
+from policyspec.records import IndicatorRecord
+
+WUXI = "wuxi-party-building-model-zone"
+HENAN = "henan-2015-strict-party-governance"
+
+fractions = st.fractions(min_value=-(10**6), max_value=10**6, max_denominator=1000)
+
+
+@cache
+def corpus() -> Corpus:
+    return policyspec.load()
+
+
+def target(operator: str | None, value: Any = None, **fields: Any) -> IndicatorRecord:
+    """A synthetic indicator record with just the target fields that matter."""
+    blank = IndicatorRecord(
+        document="doc",
+        id="figure",
+        quote="…",
+        measured_zh="…",
+        measured_en="…",
+        kind="target",
+        operator=operator,
+        value=value,
+        upper=None,
+        unit="persons",
+        reference_zh=None,
+        per=None,
+        per_term=False,
+        deadline=None,
+        population_zh=None,
+        placeholder=False,
+        commitment=None,
+        topics=[],
+        lead_units=[],
+        measure=None,
+        goal=None,
+    )
+    return replace(blank, **fields)
+
+
+def status(record: IndicatorRecord, observed: Any, **options: Any) -> str:
+    return evaluate(record, observed, **options).status
+
+
+# --- on the bundled corpus ---
+
+
+def test_satisfaction_observed_in_2010() -> None:
+    result = corpus().evaluate(WUXI, "party-building-satisfaction-rate", 93, observed_in=2010)
+    assert isinstance(result, Evaluation)
+    assert (result.status, result.on_time, result.met_on_time) == ("met", True, True)
+    assert result.threshold == 90
+    assert result.reason == "observed 93 percent; target ≥ 90 percent"
+
+
+def test_an_observation_after_the_deadline_is_late_whatever_the_figure() -> None:
+    late = corpus().evaluate(WUXI, "party-building-satisfaction-rate", 93, observed_in=2011)
+    assert (late.status, late.on_time, late.met_on_time) == ("met", False, False)
+    assert late.reason.endswith("observed in 2011, after the deadline 2010")
+    short = corpus().evaluate(WUXI, "party-building-satisfaction-rate", "89.9", observed_in=2009)
+    assert (short.status, short.on_time, short.met_on_time) == ("not-met", True, False)
+
+
+def test_without_a_date_or_a_deadline_on_time_is_none() -> None:
+    assert corpus().evaluate(WUXI, "party-building-satisfaction-rate", 93).on_time is None
+    recurring = corpus().evaluate(WUXI, "leader-grassroots-research-time", 2, observed_in=2009)
+    assert (recurring.status, recurring.on_time, recurring.met_on_time) == ("met", None, None)
+
+
+def test_a_relative_threshold_needs_the_reference_value() -> None:
+    unknown = corpus().evaluate(HENAN, "village-secretary-allowance", 30000)
+    assert unknown.status == "unknown"
+    assert unknown.reason.startswith("unknown: reference needed")
+    assert unknown.met_on_time is None
+    assert corpus().evaluate(HENAN, "village-secretary-allowance", 24000, reference=12000).status == "met"
+    short = corpus().evaluate(HENAN, "village-secretary-allowance", 23999, reference="12000")
+    assert short.status == "not-met"
+    assert short.threshold == Fraction(24000)
+
+
+def test_a_placeholder_target_is_unknown_whatever_is_observed() -> None:
+    result = corpus().evaluate("work-points-2020-party-building", "special-inspection-rounds-2020", 3)
+    assert result.status == "unknown"
+    assert "placeholder" in result.reason
+
+
+def test_a_milestone_is_observed_as_reached_or_not() -> None:
+    reached = corpus().evaluate(WUXI, "party-websites-2008", True, observed_in="2008-05")
+    assert (reached.status, reached.on_time) == ("met", True)
+    assert corpus().evaluate(WUXI, "party-websites-2008", False).status == "not-met"
+    with pytest.raises(TypeError, match="milestone"):
+        corpus().evaluate(WUXI, "party-websites-2008", 1)
+
+
+def test_a_met_trigger_says_the_action_is_set_off() -> None:
+    hit = corpus().evaluate("hangzhou-2003-anti-corruption-system", "incompetent-votes-removal", "1/3")
+    assert hit.status == "met"
+    assert hit.reason.endswith("a trigger: the action is set off")
+    miss = corpus().evaluate("hangzhou-2003-anti-corruption-system", "incompetent-votes-removal", "0.3")
+    assert miss.status == "not-met"
+    assert "trigger" not in miss.reason
+
+
+def test_exact_fractions_are_not_their_float_approximations() -> None:
+    record = target("eq", "1/3", unit="fraction")
+    assert status(record, Fraction(1, 3)) == "met"
+    assert status(record, "2/6") == "met"
+    assert status(record, 1 / 3) == "not-met"  # 0.3333333333333333 is not a third
+    assert status(target("eq", 0.1), 0.1) == "met"  # floats count by their decimal text
+    assert status(target("eq", 0.1), Decimal("0.1")) == "met"
+
+
+def test_unknown_indicator_is_a_key_error() -> None:
+    with pytest.raises(KeyError, match="no indicator 'nope'"):
+        corpus().evaluate(WUXI, "nope", 1)
+    with pytest.raises(KeyError):
+        corpus().evaluate("nope", "party-building-satisfaction-rate", 1)
+
+
+# --- the operators, on synthetic targets ---
+
+
+def test_approx_is_ten_percent_either_side_by_default_bounds_included() -> None:
+    record = target("approx", 300)
+    assert Fraction(1, 10) == DEFAULT_TOLERANCE
+    assert [status(record, x) for x in (269, 270, 300, 330, 331)] == [
+        "not-met",
+        "met",
+        "met",
+        "met",
+        "not-met",
+    ]
+    assert status(record, 320, tolerance="1/20") == "not-met"
+    assert status(record, 315, tolerance=Fraction(1, 20)) == "met"
+    assert evaluate(record, 300).tolerance == Fraction(1, 10)
+    assert "(±10%: 270 to 330)" in evaluate(record, 300).reason
+
+
+def test_range_includes_both_ends() -> None:
+    record = target("range", 3, upper=7)
+    assert [status(record, x) for x in (2, 3, 5, 7, 8)] == ["not-met", "met", "met", "met", "not-met"]
+
+
+def test_eq_means_exactly() -> None:
+    assert [status(target("eq", 20), x) for x in (19, 20, 25)] == ["not-met", "met", "not-met"]
+
+
+@pytest.mark.parametrize(
+    ("deadline", "observed_in", "on_time"),
+    [
+        ("2010", 2010, True),
+        ("2010", "2010-12-31", True),
+        ("2010", 2011, False),
+        ("2010", "2011-01-01", False),
+        ("2010-06-30", 2010, None),  # the year straddles the day: cannot tell
+        ("2010-06-30", "2010-06", True),  # June ends on the day
+        ("2010-06-15", "2010-06", None),
+        ("2010-06-30", "2010-05", True),
+        ("2010-06", "2010-07-01", False),
+        ("2010-02", "2010-02-28", True),
+    ],
+)
+def test_on_time_compares_the_periods(deadline: str, observed_in: int | str, on_time: bool | None) -> None:
+    assert evaluate(target("ge", 1, deadline=deadline), 1, observed_in=observed_in).on_time is on_time
+
+
+@pytest.mark.parametrize(
+    ("record", "observed", "options", "error"),
+    [
+        (target("ge", 1), True, {}, TypeError),
+        (target("ge", 1), "lots", {}, ValueError),
+        (target("ge", 1), float("nan"), {}, ValueError),
+        (target("ge", 1), 1, {"observed_in": "2010/05"}, ValueError),
+        (target("ge", 1), 1, {"observed_in": True}, ValueError),
+        (target("approx", 1), 1, {"tolerance": -1}, ValueError),
+        (target("ge", 1), 1, {"reference": 5}, ValueError),
+    ],
+)
+def test_malformed_input_is_refused(
+    record: IndicatorRecord, observed: Any, options: dict[str, Any], error: type[Exception]
+) -> None:
+    with pytest.raises(error):
+        evaluate(record, observed, **options)
+
+
+# --- properties that hold for all inputs ---
+
+
+@given(fractions, fractions, fractions)
+def test_ge_and_gt_are_monotone_upwards(threshold: Fraction, x: Fraction, y: Fraction) -> None:
+    low, high = sorted((x, y))
+    for operator in ("ge", "gt"):
+        record = target(operator, f"{threshold.numerator}/{threshold.denominator}")
+        if status(record, low) == "met":
+            assert status(record, high) == "met"
+
+
+@given(fractions, fractions, fractions)
+def test_le_and_lt_are_monotone_downwards(threshold: Fraction, x: Fraction, y: Fraction) -> None:
+    low, high = sorted((x, y))
+    for operator in ("le", "lt"):
+        record = target(operator, f"{threshold.numerator}/{threshold.denominator}")
+        if status(record, high) == "met":
+            assert status(record, low) == "met"
+
+
+@given(fractions, fractions)
+def test_strict_operators_differ_from_the_loose_ones_only_at_the_threshold(t: Fraction, x: Fraction) -> None:
+    text = f"{t.numerator}/{t.denominator}"
+    ge, gt = status(target("ge", text), x), status(target("gt", text), x)
+    le, lt = status(target("le", text), x), status(target("lt", text), x)
+    assert (ge == gt) == (x != t)
+    assert (le == lt) == (x != t)
+    assert (ge == "met") != (lt == "met")  # every figure is either at least t or below it
+
+
+@given(fractions, fractions, fractions)
+def test_range_is_inclusive(a: Fraction, b: Fraction, x: Fraction) -> None:
+    low, high = sorted((a, b))
+    record = target(
+        "range", f"{low.numerator}/{low.denominator}", upper=f"{high.numerator}/{high.denominator}"
+    )
+    assert status(record, low) == "met"
+    assert status(record, high) == "met"
+    assert (status(record, x) == "met") == (low <= x <= high)
+
+
+@given(fractions, fractions, st.fractions(min_value=0, max_value=1, max_denominator=100))
+def test_approx_is_symmetric_and_exact(t: Fraction, delta: Fraction, tolerance: Fraction) -> None:
+    record = target("approx", f"{t.numerator}/{t.denominator}")
+    above, below = (
+        status(record, t + delta, tolerance=tolerance),
+        status(record, t - delta, tolerance=tolerance),
+    )
+    assert above == below
+    assert (above == "met") == (abs(delta) <= tolerance * abs(t))
+
+
+@given(fractions)
+def test_an_exact_figure_reads_the_same_in_every_spelling(x: Fraction) -> None:
+    record = target("eq", f"{x.numerator}/{x.denominator}")
+    assert status(record, x) == "met"
+    assert status(record, f"{x.numerator}/{x.denominator}") == "met"
+    assert status(record, x + Fraction(1, 10**12)) == "not-met"
+
+
+@given(st.integers(min_value=1990, max_value=2040), st.integers(min_value=1990, max_value=2040))
+def test_once_late_always_late(deadline: int, year: int) -> None:
+    record = target("ge", 1, deadline=str(deadline))
+    on_time = evaluate(record, 1, observed_in=year).on_time
+    assert on_time is (year <= deadline)
