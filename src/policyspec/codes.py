@@ -55,6 +55,7 @@ _CODES = (
     Code(
         "PS214", "milestone-without-date", "A milestone (no operator) with neither deadline nor recurrence."
     ),
+    Code("PS215", "non-finite-figure", "A figure that is not a finite number (YAML's .inf or .nan)."),
 )
 
 CODES_BY_ID: dict[str, Code] = {code.id: code for code in _CODES}

@@ -11,7 +11,8 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic.config import JsonDict
 
 from policyspec.vocabulary import Commitment, IssuerLevel, NoteKind, Operator, SectionKind, Topic, Unit
 
@@ -35,10 +36,15 @@ __all__ = [
 
 SCHEMA_ID = "https://policyspec.dev/schemas/policyspec.schema.json"
 
+# python-jsonschema reads '$' as Python's re does (a final line break may follow); the models'
+# regex engine does not. Spelling the refusal out keeps every schema consumer in step with them.
+_ONE_LINE: JsonDict = {"not": {"pattern": "\n"}}
+
 Slug = Annotated[
     str,
     Field(
         pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$",
+        json_schema_extra=_ONE_LINE,
         max_length=80,
         description="A short, stable, lowercase kebab-case identifier, unique within the document.",
         examples=["cadre-training-days"],
@@ -57,6 +63,7 @@ FractionText = Annotated[
     str,
     Field(
         pattern=r"^-?[0-9]+/[1-9][0-9]*$",
+        json_schema_extra=_ONE_LINE,
         description="An exact fraction 'p/q', for values such as 三分之一 (1/3) that have no finite decimal.",
         examples=["1/3"],
     ),
@@ -65,6 +72,7 @@ Duration = Annotated[
     str,
     Field(
         pattern=r"^P[1-9][0-9]*[YMWD]$",
+        json_schema_extra=_ONE_LINE,
         description="An ISO 8601 duration: 每年 P1Y, 每半年 P6M, 每季度 P3M, 每月 P1M, 每两年 P2Y.",
         examples=["P1Y"],
     ),
@@ -73,17 +81,35 @@ DateText = Annotated[
     str,
     Field(
         pattern=r"^(19|20)[0-9]{2}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$",
+        json_schema_extra=_ONE_LINE,
         description="A calendar date as precise as the source: 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD'.",
         examples=["2010", "2006-07-20"],
     ),
 ]
-Year = Annotated[int, Field(ge=1900, le=2100, description="A calendar year.", examples=[2010])]
+
+
+def _integral_float_to_int(value: object) -> object:
+    """JSON Schema's 'integer' admits 2007.0; so must the models (still refusing 2007.5 and "2007")."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+Year = Annotated[
+    int,
+    Field(ge=1900, le=2100, description="A calendar year.", examples=[2010]),
+    BeforeValidator(_integral_float_to_int),  # after Field, so the bounds stay in the schema
+]
 
 
 class StrictModel(BaseModel):
-    """Base of every model: unknown keys are errors, values are immutable, numbers are finite."""
+    """Base of every model: unknown keys are errors and values are immutable.
 
-    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
+    Non-finite numbers (YAML's .inf, .nan) are left to rule PS215: a JSON Schema cannot refuse
+    them, and the models must accept exactly what the schema accepts.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 class Text(StrictModel):
@@ -100,11 +126,13 @@ class Source(StrictModel):
 
     file: str = Field(
         pattern=r"^[A-Za-z0-9_.-]+\.txt$",
+        json_schema_extra=_ONE_LINE,
         description="File name of the archived source text, in the sources folder beside specs/.",
         examples=["000_d1419bd5a6a19614.txt"],
     )
     sha256: str = Field(
         pattern=r"^[0-9a-f]{64}$",
+        json_schema_extra=_ONE_LINE,
         description="SHA-256 of the source file's bytes; the validator recomputes it.",
     )
 
@@ -313,7 +341,10 @@ class Document(StrictModel):
 
 
 def exact(value: int | float | str) -> Fraction:
-    """The exact number a target value stands for (floats by their decimal text, never binary)."""
+    """The exact number a target value stands for (floats by their decimal text, never binary).
+
+    Only for finite values: rule PS215 refuses the others before anything computes with them.
+    """
     if isinstance(value, float):
         return Fraction(repr(value))
     return Fraction(value)

@@ -78,7 +78,8 @@ def test_a_non_finite_figure_is_reported_not_raised(tmp_path: Path) -> None:
     spec = tmp_path / "spec.yaml"
     spec.write_text(_NON_FINITE, encoding="utf-8")
     checked = check_spec(spec)
-    assert [(d.line, d.code) for d in checked.diagnostics] == [(12, "PS104")]
+    # the source text is absent (PS202); the infinite share is reported, not computed with
+    assert [(d.line, d.code) for d in checked.diagnostics] == [(2, "PS202"), (12, "PS215")]
 
 
 @given(st.integers(1, 40), st.integers(1, 9))

@@ -66,33 +66,16 @@ def test_the_minimal_document_is_valid_for_both() -> None:
     assert schema_accepts(_minimal())
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="python-jsonschema reads a pattern's '$' as Python's re does, so an id (or any pattern-checked "
-    "value) ending in a line break passes the schema while the models refuse it; the schema must refuse "
-    "it too (for instance with 'not: {pattern: \"\\n\"}' on those fields)",
-)
 def test_a_value_ending_in_a_line_break_is_judged_alike() -> None:
     data = _minimal(id="plan\n")  # in YAML: id: "plan\n", or a block scalar
     assert models_accept(data) == schema_accepts(data)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="JSON Schema's 'integer' admits 2007.0 (a number with no fraction), the strict models refuse "
-    "a float for a year; JSON Schema cannot tell 2007.0 from 2007, so the models must accept it (as 2007)",
-)
 def test_an_integral_float_year_is_judged_alike() -> None:
     data = _minimal(plan_period={"start": 2007.0, "end": 2010})  # in YAML: start: 2007.0
     assert models_accept(data) == schema_accepts(data)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="YAML's .inf and .nan are numbers to the schema (python-jsonschema accepts them as 'number'), "
-    "while the models refuse non-finite figures (allow_inf_nan=False); JSON has no such numbers, so only "
-    "YAML specs are affected: the schema must refuse them too, or the difference be documented",
-)
 @pytest.mark.parametrize("figure", [float("inf"), float("nan")], ids=["inf", "nan"])
 def test_a_non_finite_figure_is_judged_alike(figure: float) -> None:
     indicator = {"id": "share", "quote": "以上", "measured": {"zh": "比例", "en": "Share"}}

@@ -19,6 +19,7 @@ RULES: tuple[Rule, ...] = (
     source.quotes_in_source,
     references.unique_ids,
     references.references_resolve,
+    figures.figures_are_finite,
     figures.percent_in_range,
     figures.no_negative_values,
     figures.range_bounds,

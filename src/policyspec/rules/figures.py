@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterator
 
@@ -10,6 +11,7 @@ from policyspec.rules._base import Finding, RuleContext
 
 __all__ = [
     "figure_has_unit",
+    "figures_are_finite",
     "milestone_dated",
     "no_negative_values",
     "percent_in_range",
@@ -24,14 +26,38 @@ def _indicators(context: RuleContext) -> Iterator[tuple[int, Indicator]]:
     return iter(enumerate(context.document.indicators))
 
 
+def _finite(number: int | float | str | None) -> bool:
+    return not (isinstance(number, float) and not math.isfinite(number))
+
+
+def _figures(indicator: Indicator) -> Iterator[tuple[str, int | float | str]]:
+    """The indicator's finite value and upper bound, by name (rule PS215 reports the others)."""
+    for name in ("value", "upper"):
+        number = getattr(indicator.target, name)
+        if number is not None and _finite(number):
+            yield name, number
+
+
+def figures_are_finite(context: RuleContext) -> Iterator[Finding]:
+    for index, indicator in _indicators(context):
+        for name in ("value", "upper"):
+            number = getattr(indicator.target, name)
+            if not _finite(number):
+                yield Finding(
+                    "PS215",
+                    ("indicators", index, "target", name),
+                    f"{name} {number} is not a finite number",
+                    hint="write the figure the source gives; a figure the source leaves out is a placeholder",
+                )
+
+
 def percent_in_range(context: RuleContext) -> Iterator[Finding]:
     for index, indicator in _indicators(context):
         target = indicator.target
         if target.unit != "percent" or target.reference is not None:
             continue
-        for name in ("value", "upper"):
-            number = getattr(target, name)
-            if number is not None and not 0 <= exact(number) <= 100:
+        for name, number in _figures(indicator):
+            if not 0 <= exact(number) <= 100:
                 yield Finding(
                     "PS206",
                     ("indicators", index, "target", name),
@@ -42,9 +68,8 @@ def percent_in_range(context: RuleContext) -> Iterator[Finding]:
 
 def no_negative_values(context: RuleContext) -> Iterator[Finding]:
     for index, indicator in _indicators(context):
-        for name in ("value", "upper"):
-            number = getattr(indicator.target, name)
-            if number is not None and exact(number) < 0 and indicator.target.unit != "percent":
+        for name, number in _figures(indicator):
+            if exact(number) < 0 and indicator.target.unit != "percent":
                 yield Finding(
                     "PS207",
                     ("indicators", index, "target", name),
@@ -65,10 +90,8 @@ def range_bounds(context: RuleContext) -> Iterator[Finding]:
                     "a range needs an upper bound",
                     hint="1－3名: value 1, upper 3",
                 )
-            elif (
-                target.value is not None
-                and target.upper is not None
-                and exact(target.upper) <= exact(target.value)
+            elif len(bounds := dict(_figures(indicator))) == 2 and exact(bounds["upper"]) <= exact(
+                bounds["value"]
             ):
                 yield Finding(
                     "PS208",
