@@ -55,7 +55,8 @@ def compare(a: Sequence[str], b: Sequence[str], runs: int) -> tuple[list[Sample]
 
 
 def median(samples: list[Sample], field: str) -> float:
-    return statistics.median(getattr(s, field) for s in samples)
+    values: list[float] = [getattr(s, field) for s in samples]
+    return statistics.median(values)
 
 
 def tool(name: str) -> str:

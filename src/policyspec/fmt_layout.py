@@ -26,8 +26,6 @@ import inspect
 import io
 import math
 import re
-import types
-import typing
 from collections.abc import Iterator
 from typing import Any
 
@@ -38,7 +36,7 @@ from ruamel.yaml import events as ev
 from ruamel.yaml.emitter import Emitter
 from ruamel.yaml.tag import Tag
 
-from policyspec.model import Document
+from policyspec.model import Document, nested_model
 from policyspec.parsing import resolve_plain
 from policyspec.yamlscan import Mapping, Node, Scalar, Sequence
 
@@ -90,7 +88,7 @@ def _events(node: Node, model: type[BaseModel] | None, in_flow: bool) -> Iterato
         known = _key_order(model) if model is not None else ()
         values = {key.value: value for key, value in node.entries}
         for key in [k for k in known if k in values] + [k for k in values if k not in known]:
-            child = _model_of(model.model_fields[key].annotation) if model and key in known else None
+            child = nested_model(model.model_fields[key].annotation) if model and key in known else None
             yield _string(key, node.flow)
             yield from _events(values[key], child, node.flow)
         yield ev.MappingEndEvent()
@@ -154,18 +152,6 @@ def _mark_folds(scalar: Scalar) -> str:
         if inside and not text[fold - 1].isspace() and not text[fold + 1].isspace():
             text = text[:fold] + "\a" + text[fold:]
     return text
-
-
-def _model_of(annotation: Any) -> type[BaseModel] | None:
-    """The model a field holds, directly, in a list, or as an optional."""
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    if isinstance(annotation, types.UnionType) or typing.get_origin(annotation) in (typing.Union, list):
-        for arg in typing.get_args(annotation):
-            found = _model_of(arg)
-            if found is not None:
-                return found
-    return None
 
 
 def _may_be_plain(text: str, in_flow: bool) -> bool:

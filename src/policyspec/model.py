@@ -8,8 +8,10 @@ disagree about what is valid.
 
 from __future__ import annotations
 
+import types
+import typing
 from fractions import Fraction
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic.config import JsonDict
@@ -32,6 +34,7 @@ __all__ = [
     "StrictModel",
     "Target",
     "Text",
+    "nested_model",
 ]
 
 SCHEMA_ID = "https://policyspec.dev/schemas/policyspec.schema.json"
@@ -348,3 +351,15 @@ def exact(value: int | float | str) -> Fraction:
     if isinstance(value, float):
         return Fraction(repr(value))
     return Fraction(value)
+
+
+def nested_model(annotation: Any) -> type[BaseModel] | None:
+    """The model a field holds, directly, in a list, or as an optional (None for plain values)."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    if isinstance(annotation, types.UnionType) or typing.get_origin(annotation) in (typing.Union, list):
+        for arg in typing.get_args(annotation):
+            found = nested_model(arg)
+            if found is not None:
+                return found
+    return None

@@ -7,15 +7,13 @@ that name the key to change and, for typos, the key that was probably meant.
 from __future__ import annotations
 
 import difflib
-import types
-import typing
 from collections.abc import Iterator
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 from policyspec.diagnostics import Diagnostic, JsonPath, format_path
-from policyspec.model import Document
+from policyspec.model import Document, nested_model
 from policyspec.parsing import Marks
 
 __all__ = ["build_document"]
@@ -166,16 +164,5 @@ def _allowed_keys(path: JsonPath) -> list[str]:
         if isinstance(step, int):
             continue
         field = model.model_fields.get(step)
-        model = _model_in(field.annotation) if field is not None else None
+        model = nested_model(field.annotation) if field is not None else None
     return list(model.model_fields) if model is not None else []
-
-
-def _model_in(annotation: Any) -> type[BaseModel] | None:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    if isinstance(annotation, types.UnionType) or typing.get_origin(annotation) in (typing.Union, list):
-        for arg in typing.get_args(annotation):
-            found = _model_in(arg)
-            if found is not None:
-                return found
-    return None
