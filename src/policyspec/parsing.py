@@ -191,12 +191,13 @@ class _Builder:
     def _count(self, event: events.Event, amount: int) -> None:
         self.nodes += amount
         if self.nodes > self.limits.max_nodes:
-            raise self.stop(
-                event,
-                "PS007",
-                f"the document expands to more than {self.limits.max_nodes} nodes",
-                "specs need no anchors or aliases; write values out (the limit is configurable)",
-            )
+            if self.aliases:
+                message = f"aliases expand the document to more than {self.limits.max_nodes} nodes"
+                hint = "specs need no anchors or aliases; write values out (the limit is --max-nodes)"
+            else:
+                message = f"the document has more than {self.limits.max_nodes} nodes"
+                hint = "a spec has a few thousand; split the file, or raise --max-nodes if it is genuine"
+            raise self.stop(event, "PS007", message, hint)
 
     def _check_tag(self, event: events.NodeEvent) -> None:
         tag = getattr(event, "tag", None)
