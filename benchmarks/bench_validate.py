@@ -72,7 +72,12 @@ def main() -> None:
     )
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--sizes", default="5,100,1000", help="corpus sizes (5 is the bundled corpus)")
-    parser.add_argument("--jobs", type=int, default=2, help="--jobs for policyspec at 100 documents and more")
+    parser.add_argument(
+        "--jobs",
+        type=int,
+        default=1,
+        help="--jobs for policyspec at 100 documents and more (peak memory is then the main process's only)",
+    )
     args = parser.parse_args()
     policyspec, check_jsonschema = tool("policyspec"), tool("check-jsonschema")
     schema = str(bundled_dir("schemas") / "policyspec.schema.json")

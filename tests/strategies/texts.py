@@ -16,7 +16,7 @@ _HAN = st.characters(
 _TRICKY = [":", "#", "-", "?", "'", '"', "\\", "&a", "*a", "!x", "%", "@", "`", "|", ">", "{", "}", "[", "]"]
 _TRICKY += ["~", "---", "...", ": ", " #", "- ", ", "]
 _TRICKY += ["\t", "\n", "\r\n", " ", "\u00a0", "\u3000", "\u2028", "\u2029", "\ufeff", "𠀀"]
-_TRICKY += ["null", "true", "no", "1e3", "0o17", "0x1F", ".inf", "2010", "1/3"]
+_TRICKY += ["null", "true", "no", "1e3", ".1e3", "-.5", "0o17", "0x1F", ".inf", "2010", "1/3"]
 
 # (prefix, suffix) around a text: mostly nothing, else one such piece at either end.
 _AROUND = st.sampled_from([("", "")] * 20 + [(t, "") for t in _TRICKY] + [("", t) for t in _TRICKY])
