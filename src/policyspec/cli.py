@@ -231,12 +231,21 @@ def _add_filter_options(parser: argparse.ArgumentParser) -> None:
     keep.add_argument("--text", metavar="TEXT", help="part of the quote or of what is measured (zh or en)")
 
 
+class _VersionAction(argparse.Action):
+    """Looks the version up only when asked: importlib.metadata costs start-up time on every run."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        from policyspec.data_version import DATA_VERSION, package_version
+
+        parser.exit(message=f"policyspec {package_version()} (data {DATA_VERSION})\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="policyspec",
         description="Validate, query and release policy documents encoded as YAML specs.",
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    parser.add_argument("--version", action=_VersionAction, nargs=0, help="show the version and exit")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
     validate = commands.add_parser("validate", help="check specs: schema, quotes and semantic rules")
@@ -300,15 +309,6 @@ def build_parser() -> argparse.ArgumentParser:
     _add_limit_options(fmt)
     fmt.set_defaults(run=cmd_fmt)
     return parser
-
-
-def _version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("policyspec")
-    except PackageNotFoundError:
-        return "unknown"
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -11,6 +11,16 @@ CHANGELOG.md says what changed between versions. Bump it with every release whos
 
 from __future__ import annotations
 
-__all__ = ["DATA_VERSION"]
+__all__ = ["DATA_VERSION", "package_version"]
 
 DATA_VERSION = "1.0.0"
+
+
+def package_version() -> str:
+    """The installed policyspec package's version (importlib.metadata is imported only here)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("policyspec")
+    except PackageNotFoundError:
+        return "unknown"

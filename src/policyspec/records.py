@@ -87,7 +87,3 @@ def _record(document: Document, indicator: Indicator) -> IndicatorRecord:
 
 def indicator_records(document: Document) -> list[IndicatorRecord]:
     return [_record(document, indicator) for indicator in document.indicators]
-
-
-def exact_value(record: IndicatorRecord) -> Fraction | None:
-    return None if record.value is None else exact(record.value)

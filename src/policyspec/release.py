@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from policyspec.bundled import bundled_dir
-from policyspec.data_version import DATA_VERSION
+from policyspec.data_version import DATA_VERSION, package_version
 from policyspec.datapackage import (
     Resource,
     datapackage_descriptor,
@@ -93,15 +93,6 @@ def release_inputs(checked: Sequence[CheckedSpec]) -> list[ReleaseInput]:
     return sorted(inputs, key=lambda i: i.document.id)
 
 
-def _package_version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("policyspec")
-    except PackageNotFoundError:
-        return "unknown"
-
-
 def _canonical(value: object) -> bytes:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
 
@@ -126,7 +117,7 @@ def _policyspec_json(inputs: Sequence[ReleaseInput], version: str) -> str:
             "data_version": version,
             "inputs": files,
             "inputs_sha256": hashlib.sha256(_canonical(files)).hexdigest(),
-            "policyspec_version": _package_version(),
+            "policyspec_version": package_version(),
         },
         "documents": [i.document.model_dump(mode="json") for i in inputs],
     }

@@ -125,3 +125,11 @@ def test_hostile_files_exit_1_with_a_diagnostic_and_no_traceback(tmp_path: Path,
 def test_a_directory_argument_checks_the_specs_inside(run_cli: RunCli) -> None:
     result = run_cli("validate", str(EXAMPLES / "valid"))
     assert result.code == 0
+
+
+def test_version_names_the_package_and_the_data(run_cli: RunCli) -> None:
+    from policyspec.data_version import DATA_VERSION, package_version
+
+    result = run_cli("--version")
+    assert result.code == 0
+    assert result.out + result.err == f"policyspec {package_version()} (data {DATA_VERSION})\n"
