@@ -122,7 +122,10 @@ def check_paths(
         extra.setdefault(diagnostic.file, []).append(diagnostic)
     return [
         CheckedSpec(
-            spec.path, spec.document, spec.diagnostics + tuple(extra.pop(display_name(spec.path), []))
+            spec.path,
+            spec.document,
+            spec.diagnostics + tuple(extra.pop(display_name(spec.path), [])),
+            spec.sha256,
         )
         for spec in checked
     ]

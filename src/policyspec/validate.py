@@ -25,6 +25,7 @@ class CheckedSpec:
     path: Path
     document: Document | None
     diagnostics: tuple[Diagnostic, ...]
+    sha256: str | None = None  # of the bytes that were checked, so a release hashes what was validated
 
 
 def display_name(path: Path) -> str:
@@ -38,12 +39,13 @@ def display_name(path: Path) -> str:
 def check_spec(path: Path, *, sources: Sequence[Path] = (), limits: Limits = DEFAULT_LIMITS) -> CheckedSpec:
     file = display_name(path)
 
-    def failed(*diagnostics: Diagnostic) -> CheckedSpec:
-        return CheckedSpec(path, None, tuple(diagnostics))
-
     raw = read_limited(path, file, limits)
     if isinstance(raw, Diagnostic):
-        return failed(raw)
+        return CheckedSpec(path, None, (raw,))
+    sha256 = hashlib.sha256(raw).hexdigest()
+
+    def failed(*diagnostics: Diagnostic) -> CheckedSpec:
+        return CheckedSpec(path, None, tuple(diagnostics), sha256)
     text = decode_spec(raw)
     if isinstance(text, DecodeFailure):
         return failed(Diagnostic(file, text.line, text.column, "PS004", text.message, hint=text.hint))
@@ -54,7 +56,7 @@ def check_spec(path: Path, *, sources: Sequence[Path] = (), limits: Limits = DEF
     if isinstance(document, list):
         return failed(*document)
     diagnostics = _rule_diagnostics(document, path, file, parsed.marks, sources)
-    return CheckedSpec(path, document, tuple(diagnostics))
+    return CheckedSpec(path, document, tuple(diagnostics), sha256)
 
 
 def read_limited(path: Path, file: str, limits: Limits) -> bytes | Diagnostic:
