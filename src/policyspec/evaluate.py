@@ -48,6 +48,7 @@ from fractions import Fraction
 from typing import Literal
 
 from policyspec.compare import target_text
+from policyspec.figure_bounds import MAX_DIGITS, fraction_problem, magnitude_problem, number_problem
 from policyspec.records import IndicatorRecord
 
 __all__ = ["DEFAULT_TOLERANCE", "Evaluation", "Observed", "Status", "as_exact", "evaluate", "find_record"]
@@ -60,6 +61,14 @@ DEFAULT_TOLERANCE = Fraction(1, 10)
 """``approx`` is met within ±10% of the figure, bounds included."""
 
 _DATE = re.compile(r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$")
+_FIGURE_TEXT = re.compile(
+    r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?"  # 89.5, 1e3, .5
+    r"|-?[0-9]+/[0-9]+"  # 1/3
+)
+# A Fraction or Decimal made in Python may carry more digits than a spec writes (a figure plus a
+# small offset); twice a figure's keeps their arithmetic and text quick.
+_PART_DIGITS = 2 * MAX_DIGITS
+_TEXT_LENGTH = 64  # 15 digits, sign, point, exponent and zeros to spare: longer text is no figure
 
 
 @dataclass(frozen=True)
@@ -90,43 +99,111 @@ class Evaluation:
         return None if self.on_time is None else True
 
 
-def as_exact(value: int | float | str | Fraction | Decimal) -> Fraction:
+def as_exact(value: int | float | str | Fraction | Decimal, name: str = "figure") -> Fraction:
     """The exact number of an observation or tolerance; floats by their decimal text (0.1 is 1/10).
+
+    A figure must lie within the bounds of :mod:`policyspec.figure_bounds` (text as a spec writes
+    it, at most 15 significant digits); anything else raises ``ValueError`` naming ``name``, and
+    quickly: text is judged before it is converted. A bool or another type is a ``TypeError``.
 
     >>> as_exact(0.1), as_exact("1/3"), as_exact("89.5")
     (Fraction(1, 10), Fraction(1, 3), Fraction(179, 2))
     """
     if isinstance(value, bool):
-        raise TypeError("a figure is needed, not a bool (bools observe milestones)")
-    if isinstance(value, (float, Decimal)) and not math.isfinite(value):
-        raise ValueError(f"not a finite number: {value!r}")
-    if isinstance(value, float):
-        return Fraction(repr(value))
+        raise TypeError(f"{name}: a figure is needed, not a bool (bools observe milestones)")
+    if isinstance(value, str):
+        number = _from_text(value, name)
+    elif isinstance(value, int):
+        number = Fraction(value)
+    elif isinstance(value, float):
+        if not math.isfinite(value):
+            raise ValueError(f"{name}: not a finite number: {value!r}")
+        number = Fraction(repr(value))
+    elif isinstance(value, Decimal):
+        number = _from_decimal(value, name)
+    elif isinstance(value, Fraction):
+        if max(abs(value.numerator), value.denominator) >= 10**_PART_DIGITS:
+            raise ValueError(f"{name}: a Fraction of more than {_PART_DIGITS} digits above or below the line")
+        number = value
+    else:
+        kinds = "an int, float, str, Fraction or Decimal"
+        raise TypeError(f"{name}: a figure is {kinds}, not {type(value).__name__}")
+    problem = magnitude_problem(number)
+    if problem is not None:
+        raise ValueError(f"{name}: {_excerpt(value)} is out of bounds: {problem}")
+    return number
+
+
+def _from_text(text: str, name: str) -> Fraction:
+    """Judge the text before ``Fraction`` sees it: ``Fraction("1e999999999")`` would never return."""
+    text = text.strip()
+    if len(text) > _TEXT_LENGTH:
+        raise ValueError(f"{name}: {_excerpt(text)} is too long to be a figure")
+    if not _FIGURE_TEXT.fullmatch(text):
+        raise ValueError(f"{name}: {_excerpt(text)} is not a figure (write it as 93, 89.5, 1e3 or 1/3)")
+    problem = number_problem(text) or fraction_problem(text)
+    if problem is not None:
+        raise ValueError(f"{name}: {problem}")
+    numerator, slash, denominator = text.partition("/")
+    if slash and not denominator.strip("0"):
+        raise ValueError(f"{name}: {text!r} divides by zero")
+    if not slash and not numerator.partition("e")[0].partition("E")[0].strip("+-.0"):
+        return Fraction(0)  # whatever its exponent: Fraction("0e999999999") builds 10^999999999 first
+    return Fraction(text)
+
+
+def _from_decimal(value: Decimal, name: str) -> Fraction:
+    """Judge the exponent first: ``Decimal("1e999999999")`` is cheap, its Fraction is not."""
+    if not value.is_finite():
+        raise ValueError(f"{name}: not a finite number: {value!r}")
+    if not value:
+        return Fraction(0)
+    if not -_PART_DIGITS <= value.adjusted() <= _PART_DIGITS:
+        bound = "beyond ±10^15" if value.adjusted() > 0 else "not zero but smaller than 10^-15"
+        raise ValueError(f"{name}: {_excerpt(value)} is out of bounds: it is {bound}")
+    if len(value.as_tuple().digits) > _PART_DIGITS:
+        raise ValueError(f"{name}: a Decimal of more than {_PART_DIGITS} digits")
     return Fraction(value)
 
 
-def _period(when: int | str) -> tuple[datetime.date, datetime.date]:
+def _excerpt(value: object) -> str:
+    """A value as a message shows it: never thousands of digits (nor str() of a huge int, which fails)."""
+    if isinstance(value, int) and value.bit_length() > 128:
+        return f"an int of about {int(value.bit_length() * math.log10(2)) + 1} digits"
+    text = repr(value)
+    return text if len(text) <= 40 else f"{text[:12]}…{text[-6:]} ({len(text)} characters)"
+
+
+def _period(when: int | str, name: str) -> tuple[datetime.date, datetime.date]:
     """First and last day of a year, month or day written as an int year or 'YYYY[-MM[-DD]]'."""
+    wrong = f"{name}: a date is 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD' (or an int year), not {_excerpt(when)}"
+    if isinstance(when, bool) or not isinstance(when, (int, str)):
+        raise ValueError(wrong)
+    if isinstance(when, int) and not 0 <= when <= 9999:  # and str() of a huge int would fail
+        raise ValueError(wrong)
     text = str(when)
-    if isinstance(when, bool) or not _DATE.match(text):
-        raise ValueError(f"a date is 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD' (or an int year), not {when!r}")
+    if not _DATE.fullmatch(text):
+        raise ValueError(wrong)
     parts = [int(part) for part in text.split("-")]
-    if len(parts) == 1:
-        return datetime.date(parts[0], 1, 1), datetime.date(parts[0], 12, 31)
-    if len(parts) == 2:
-        last = calendar.monthrange(parts[0], parts[1])[1]
-        return datetime.date(parts[0], parts[1], 1), datetime.date(parts[0], parts[1], last)
-    day = datetime.date(parts[0], parts[1], parts[2])
+    try:
+        if len(parts) == 1:
+            return datetime.date(parts[0], 1, 1), datetime.date(parts[0], 12, 31)
+        if len(parts) == 2:
+            last = calendar.monthrange(parts[0], parts[1])[1]
+            return datetime.date(parts[0], parts[1], 1), datetime.date(parts[0], parts[1], last)
+        day = datetime.date(parts[0], parts[1], parts[2])
+    except ValueError as error:  # 2010-02-30, or the year 0000
+        raise ValueError(f"{name}: {text!r} is not a date of the calendar ({error})") from None
     return day, day
 
 
 def _on_time(deadline: str | None, observed_in: int | str | None) -> bool | None:
     if observed_in is None:
         return None
-    start, end = _period(observed_in)  # checked even without a deadline, so typos always show
+    start, end = _period(observed_in, "observed_in")  # checked even without a deadline: typos show
     if deadline is None:
         return None
-    due = _period(deadline)[1]
+    due = _period(deadline, "deadline")[1]
     if end <= due:
         return True
     return False if start > due else None
@@ -160,11 +237,12 @@ def evaluate(
 ) -> Evaluation:
     """Judge ``observed`` (in the indicator's unit) against the target of ``record``.
 
-    Raises ``TypeError`` for a figure given to a milestone or a bool given to a figure, and
-    ``ValueError`` for a malformed number or date, a negative tolerance, or a ``reference``
-    given to a target that has none.
+    Raises ``TypeError`` for a figure given to a milestone, a bool given to a figure or a value
+    that is no number, and ``ValueError`` (naming the argument) for a malformed number, one
+    beyond a figure's bounds (:func:`as_exact`), a date that is not in the calendar, a negative
+    tolerance, or a ``reference`` given to a target that has none.
     """
-    tol = as_exact(tolerance)
+    tol = as_exact(tolerance, "tolerance")
     if tol < 0:
         raise ValueError(f"tolerance must not be negative, got {tolerance!r}")
     if reference is not None and record.reference_zh is None:
@@ -192,19 +270,19 @@ def evaluate(
         if not isinstance(observed, bool):
             raise TypeError(f"indicator '{record.id}' is a milestone: observe it as True or False")
         return verdict("met" if observed else "not-met", "reached" if observed else "not reached", observed)
-    value = as_exact(observed)
+    value = as_exact(observed, "observed")
     if record.value is None:
         return verdict("unknown", "unknown: the target is a placeholder in the source", value)
     if record.reference_zh is not None and reference is None:
         return verdict("unknown", f"unknown: reference needed ({record.reference_zh})", value)
-    threshold = as_exact(record.value)
-    upper = None if record.upper is None else as_exact(record.upper)
+    threshold = as_exact(record.value, "value")
+    upper = None if record.upper is None else as_exact(record.upper, "upper")
     unit = record.unit
     context = ""
     if reference is not None:
-        base = as_exact(reference)
+        base = as_exact(reference, "reference")
         threshold, upper, unit = threshold * base, None if upper is None else upper * base, None
-        context = f" ({_shown(as_exact(record.value))} × {record.reference_zh} {_shown(base)})"
+        context = f" ({_shown(as_exact(record.value, 'value'))} × {record.reference_zh} {_shown(base)})"
     target = target_text(record.operator, _shown(threshold), None if upper is None else _shown(upper), unit)
     if record.operator == "approx":
         low, high = threshold - tol * abs(threshold), threshold + tol * abs(threshold)

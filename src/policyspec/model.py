@@ -8,17 +8,21 @@ disagree about what is valid.
 
 from __future__ import annotations
 
+import math
+import sys
 import types
 import typing
 from fractions import Fraction
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
 from pydantic.config import JsonDict
 
+from policyspec.figure_bounds import FRACTION_PATTERN, MAX_MAGNITUDE
 from policyspec.vocabulary import Commitment, IssuerLevel, NoteKind, Operator, SectionKind, Topic, Unit
 
 __all__ = [
+    "DATE_PATTERN",
     "Date",
     "Document",
     "DocumentNumber",
@@ -65,9 +69,10 @@ Quote = Annotated[
 FractionText = Annotated[
     str,
     Field(
-        pattern=r"^-?[0-9]+/[1-9][0-9]*$",
+        pattern=FRACTION_PATTERN,
         json_schema_extra=_ONE_LINE,
-        description="An exact fraction 'p/q', for values such as 三分之一 (1/3) that have no finite decimal.",
+        description="An exact fraction 'p/q' (up to 15 digits each), for values such as 三分之一 (1/3) "
+        "that have no finite decimal.",
         examples=["1/3"],
     ),
 ]
@@ -80,12 +85,53 @@ Duration = Annotated[
         examples=["P1Y"],
     ),
 ]
+
+
+def _bounded_unless_non_finite(value: float) -> float:
+    """Beyond ±10^15 is refused; .inf and .nan pass, for rule PS215 to name them (as the schema does)."""
+    if math.isfinite(value) and abs(value) > MAX_MAGNITUDE:
+        raise ValueError("a figure is at most 10^15 in magnitude")
+    return value
+
+
+_LARGEST_FLOAT = sys.float_info.max
+_BOUNDED_FLOAT: JsonDict = {
+    "anyOf": [
+        {"type": "number", "minimum": -MAX_MAGNITUDE, "maximum": MAX_MAGNITUDE},
+        # Only YAML's .inf and -.inf lie beyond the largest float (and .nan passes any bound):
+        # rule PS215 reports them, with the models' agreement.
+        {"type": "number", "exclusiveMinimum": _LARGEST_FLOAT},
+        {"type": "number", "exclusiveMaximum": -_LARGEST_FLOAT},
+    ]
+}
+
+# A figure: at most 10^15 in magnitude, the schema's minimum and maximum. Precision and underflow
+# cannot be said in a schema; the parser refuses those (PS013, policyspec.figure_bounds).
+Figure = (
+    Annotated[int, Field(ge=-MAX_MAGNITUDE, le=MAX_MAGNITUDE)]
+    | Annotated[float, AfterValidator(_bounded_unless_non_finite), WithJsonSchema(_BOUNDED_FLOAT)]
+    | FractionText
+)
+
+# Dates that exist, in one pattern without lookaround (the models' Rust regex engine has none, and
+# the JSON Schema must say the same): each group of months with its days, and 29 February of the
+# leap years from 1900 to 2099 (every fourth year; 1900 is not one, 2000 is).
+_YEAR = r"(?:19|20)[0-9]{2}"
+_LEAP_YEAR = r"(?:19(?:0[48]|[2468][048]|[13579][26])|20(?:[02468][048]|[13579][26]))"
+_MONTH_DAY = (
+    r"(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])"  # months of 31 days
+    r"|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)"  # months of 30 days
+    r"|02-(?:0[1-9]|1[0-9]|2[0-8])"  # February, but its 29th
+)
+DATE_PATTERN = rf"^(?:{_YEAR}(?:-(?:0[1-9]|1[0-2])|-(?:{_MONTH_DAY}))?|{_LEAP_YEAR}-02-29)$"
+
 DateText = Annotated[
     str,
     Field(
-        pattern=r"^(19|20)[0-9]{2}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$",
+        pattern=DATE_PATTERN,
         json_schema_extra=_ONE_LINE,
-        description="A calendar date as precise as the source: 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD'.",
+        description="A calendar date that exists, as precise as the source: 'YYYY', 'YYYY-MM' or "
+        "'YYYY-MM-DD' (years 1900 to 2099).",
         examples=["2010", "2006-07-20"],
     ),
 ]
@@ -260,13 +306,13 @@ class Target(StrictModel):
         description="ge 以上/不少于/至少, gt 超过, le 以下/不超过, lt 低于, eq a bare figure, "
         "approx 左右/约, range N～M; null for a dated milestone with no figure.",
     )
-    value: int | float | FractionText | None = Field(
+    value: Figure | None = Field(
         default=None,
         description="The exact figure (1.5万 is 15000; 90％ is 90); 'p/q' for fractions; null when "
         "the source leaves a placeholder or for a milestone.",
         examples=[90, "1/3"],
     )
-    upper: int | float | FractionText | None = Field(
+    upper: Figure | None = Field(
         default=None, description="Upper bound of a range (1－3名: value 1, upper 3)."
     )
     unit: Unit | None = Field(default=None, description="Unit of value from the controlled vocabulary.")

@@ -13,7 +13,8 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from policyspec.diagnostics import Diagnostic, JsonPath, format_path
-from policyspec.model import Document, nested_model
+from policyspec.figure_bounds import FRACTION_PATTERN
+from policyspec.model import DATE_PATTERN, Document, nested_model
 from policyspec.parsing import Marks
 
 __all__ = ["build_document"]
@@ -117,8 +118,16 @@ def _reason(error: dict[str, Any]) -> str:
     if error["type"] == "literal_error":
         return f"expected one of {ctx.get('expected', '')}"
     if error["type"] == "string_pattern_mismatch":
-        return f"does not match the pattern {ctx.get('pattern', '')}"
+        pattern = str(ctx.get("pattern", ""))
+        return _PATTERN_MEANINGS.get(pattern, f"does not match the pattern {pattern}")
     return str(error["msg"]).lower()
+
+
+# Patterns too long to be read in a message, said in words instead.
+_PATTERN_MEANINGS = {
+    DATE_PATTERN: "not a date that exists: 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD', years 1900 to 2099",
+    FRACTION_PATTERN: "not a fraction 'p/q' of at most 15 digits above and below the line",
+}
 
 
 def _value_hint(errors: list[dict[str, Any]]) -> str | None:

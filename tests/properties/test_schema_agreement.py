@@ -17,7 +17,16 @@ from pydantic import ValidationError
 from policyspec.model import Document
 from policyspec.schema import schema_document
 from tests.properties.conftest import PER_KIND
-from tests.strategies import MUTATION_KINDS, documents, mutations
+from tests.strategies import (
+    BEYOND_FIGURES,
+    DATES,
+    FIGURE_FAULTS,
+    FIGURES,
+    IMPOSSIBLE_DATES,
+    MUTATION_KINDS,
+    documents,
+    mutations,
+)
 
 VALIDATOR = jsonschema.Draft202012Validator(schema_document())
 
@@ -41,7 +50,7 @@ def test_both_accept_every_valid_document(data: dict[str, Any]) -> None:
     assert schema_accepts(data), [error.message for error in VALIDATOR.iter_errors(data)]
 
 
-@pytest.mark.parametrize("kind", MUTATION_KINDS)
+@pytest.mark.parametrize("kind", MUTATION_KINDS + FIGURE_FAULTS)
 @PER_KIND
 @given(data=st.data())
 def test_both_refuse_every_document_with_one_fault(kind: str, data: st.DataObject) -> None:
@@ -81,3 +90,55 @@ def test_a_non_finite_figure_is_judged_alike(figure: float) -> None:
     indicator = {"id": "share", "quote": "以上", "measured": {"zh": "比例", "en": "Share"}}
     data = _minimal(indicators=[indicator | {"target": {"operator": "ge", "value": figure, "unit": "times"}}])
     assert models_accept(data) == schema_accepts(data)
+
+
+def _with_figure(value: Any, upper: Any = None) -> dict[str, Any]:
+    target = {"operator": "range" if upper is not None else "eq", "value": value, "unit": "times"}
+    if upper is not None:
+        target["upper"] = upper
+    indicator = {"id": "count", "quote": "20个", "measured": {"zh": "数", "en": "Count"}, "target": target}
+    return _minimal(indicators=[indicator])
+
+
+@given(FIGURES | BEYOND_FIGURES, st.booleans())
+def test_figures_near_and_beyond_the_bounds_are_judged_alike(figure: Any, as_upper: bool) -> None:
+    data = _with_figure(0, figure) if as_upper else _with_figure(figure)
+    assert models_accept(data) == schema_accepts(data)
+
+
+@pytest.mark.parametrize(
+    ("figure", "valid"),
+    [
+        (10**15, True),
+        (-(10**15), True),
+        (10**15 + 1, False),
+        (-(10**15) - 1, False),
+        (1e15, True),
+        (1.0000000000000002e15, False),
+        ("999999999999999/999999999999999", True),
+        ("1000000000000000/3", False),
+        ("3/1000000000000000", False),
+        ("-999999999999999/1", True),
+    ],
+)
+def test_the_bounds_are_where_the_models_say(figure: Any, valid: bool) -> None:
+    assert models_accept(_with_figure(figure)) is valid
+    assert schema_accepts(_with_figure(figure)) is valid
+
+
+@given(DATES | IMPOSSIBLE_DATES)
+def test_dates_are_judged_alike(day: str) -> None:
+    for data in (_minimal(date={"value": day, "kind": "issued"}), _with_deadline(day)):
+        assert models_accept(data) == schema_accepts(data)
+
+
+def _with_deadline(day: str) -> dict[str, Any]:
+    goal = {"id": "goal", "kind": "overall", "title": {"zh": "目标", "en": "Goal"}, "quote": "目标"}
+    return _minimal(goals=[goal | {"deadline": day}])
+
+
+@pytest.mark.parametrize("day", ["2010-02-30", "2007-02-29", "1900-02-29", "2010-04-31", "2100-01-01"])
+def test_impossible_dates_are_refused_by_both(day: str) -> None:
+    data = _with_deadline(day)
+    assert not models_accept(data)
+    assert not schema_accepts(data)

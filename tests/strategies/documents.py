@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import typing
 from collections.abc import Callable
-from datetime import date
 from typing import Any
 
 from hypothesis import strategies as st
 from pydantic import BaseModel
 
-from policyspec.model import Date, Document, Goal, Issuer, QualityNote, Section
+from policyspec.model import Date, Document, Goal, Issuer, QualityNote, Section, exact
 from policyspec.vocabulary import COMMITMENTS, OPERATORS, TOPICS, UNITS
+from tests.strategies.dates import DATES
+from tests.strategies.numbers import FIGURES
 from tests.strategies.texts import EN, TEXT, ZH
 
 __all__ = ["Data", "Draw", "documents"]
@@ -21,15 +22,9 @@ Draw = Callable[[st.SearchStrategy[Any]], Any]
 
 _HEX = "0123456789abcdef"
 _FILE_NAME = "abcdefghijklmnopqrstuvwxyz0123456789_.-"
-_FRACTION = st.builds("{}/{}".format, st.integers(-3, 99), st.integers(1, 99))
-_FIGURE = st.one_of(
-    st.integers(-10, 10**7), st.floats(-100, 1e7, allow_nan=False, allow_infinity=False), _FRACTION
-)
 _RECURRENCE = st.sampled_from(["P1Y", "P6M", "P3M", "P1M", "P2Y", "P3Y"]) | st.builds(
     "P{}{}".format, st.integers(1, 99), st.sampled_from("YMWD")
 )
-_DAY = st.dates(date(1900, 1, 1), date(2099, 12, 31)).map(date.isoformat)
-_DATE = st.integers(1900, 2099).map(str) | _DAY.map(lambda d: d[:7]) | _DAY
 _NUMBERS = [None, "一、", "二、", "（一）", "（三）", "1、", "15、", "1.", "(二十一)", "第一条"]
 _SHAPES = ["figure", "figure", "range", "relative", "placeholder", "milestone"]
 
@@ -76,17 +71,13 @@ class _Parts:
         out: Data = {"operator": self.draw(st.sampled_from([o for o in OPERATORS if o != "range"]))}
         if shape == "range":
             out["operator"] = "range"
-            out["value"] = low = self.draw(_FIGURE)
-            step = self.draw(st.integers(1, 1000))
-            if isinstance(low, str):
-                p, q = map(int, low.split("/"))
-                out["upper"] = f"{p + step * q}/{q}"
-            else:
-                out["upper"] = self.draw(st.sampled_from([low + step, float(low + step)]))
+            low = self.draw(FIGURES)
+            high = self.draw(FIGURES.filter(lambda figure: exact(figure) != exact(low)))
+            out["value"], out["upper"] = sorted([low, high], key=exact)
         elif shape == "placeholder":
             self.put(out, "value", None)
         else:
-            out["value"] = self.draw(_FIGURE)
+            out["value"] = self.draw(FIGURES)
         out["unit"] = "multiple" if shape == "relative" else self.draw(st.sampled_from(UNITS))
         if shape == "relative":
             out["reference"] = self.draw(TEXT)
@@ -100,7 +91,7 @@ class _Parts:
         self.put(out, "kind", self.draw(st.sampled_from(["target", "target", "trigger"])), "target")
         self.put(out, "per", None if shape == "milestone" else self.maybe(_RECURRENCE))
         self.put(out, "per_term", self.draw(st.booleans()), False)
-        self.put(out, "deadline", self.draw(_DATE) if shape == "milestone" else self.maybe(_DATE))
+        self.put(out, "deadline", self.draw(DATES) if shape == "milestone" else self.maybe(DATES))
         self.put(out, "population", self.maybe(TEXT))
         self.put(out, "lead_units", self.draw(st.lists(TEXT, max_size=2)), [])
         self.put(out, "placeholder", shape == "placeholder", False)
@@ -135,7 +126,7 @@ class _Parts:
             entry |= {"title": self.draw(TEXT), "quote": self.draw(ZH)}
             self.put(entry, "section", self.ref(section_ids))
             self.put(entry, "parent", self.ref([g["id"] for g in goals]))
-            self.put(entry, "deadline", self.maybe(_DATE))
+            self.put(entry, "deadline", self.maybe(DATES))
             goals.append(entry)
         goal_ids = [g["id"] for g in goals]
         principles: list[Data] = []
@@ -186,7 +177,7 @@ def documents(draw: Draw, *, max_entries: int = 3) -> Data:
         out["issuers"].append(parts.evidenced(issuer))
     if draw(st.booleans()):
         out["date"] = parts.evidenced(
-            {"value": draw(_DATE), "kind": draw(st.sampled_from(_choices(Date, "kind")))}
+            {"value": draw(DATES), "kind": draw(st.sampled_from(_choices(Date, "kind")))}
         )
     if draw(st.booleans()):
         out["document_number"] = parts.evidenced({"value": draw(ZH)})

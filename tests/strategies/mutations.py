@@ -12,10 +12,14 @@ from hypothesis import assume
 from hypothesis import strategies as st
 
 from policyspec.diagnostics import JsonPath
+from policyspec.figure_bounds import MAX_MAGNITUDE
+from policyspec.model import DATE_PATTERN
+from tests.strategies.dates import IMPOSSIBLE_DATES
 from tests.strategies.documents import Data, Draw, documents
-from tests.strategies.shapes import Site, sites
+from tests.strategies.numbers import BEYOND_FIGURES
+from tests.strategies.shapes import Shape, Site, sites
 
-__all__ = ["MUTATION_KINDS", "Mutation", "mutations"]
+__all__ = ["FIGURE_FAULTS", "MUTATION_KINDS", "Mutation", "mutations"]
 
 MUTATION_KINDS = (
     "unknown-key",
@@ -27,6 +31,9 @@ MUTATION_KINDS = (
     "too-short",
     "too-long",
 )
+# A figure beyond its bounds never reaches the models from YAML: the parser refuses it first
+# (PS013, at the scalar), so it is a fault of its own, kept out of MUTATION_KINDS.
+FIGURE_FAULTS = ("figure-out-of-bounds",)
 
 
 @dataclass(frozen=True)
@@ -65,10 +72,24 @@ def _applies(kind: str, site: Site) -> bool:
         "wrong-type": bool(site.path),
         "outside-vocabulary": bool(shape.choices),
         "pattern-violation": shape.pattern is not None,
-        "out-of-range": shape.minimum is not None or shape.maximum is not None,
+        "out-of-range": (shape.minimum is not None or shape.maximum is not None) and not _figure(shape),
+        "figure-out-of-bounds": _figure(shape),
         "too-short": bool(shape.min_length),
         "too-long": shape.max_length is not None,
     }[kind]
+
+
+def _figure(shape: Shape) -> bool:
+    return shape.maximum == MAX_MAGNITUDE
+
+
+def _out_of_range(draw: Draw, site: Site) -> int:
+    """Just past either bound, or far past it."""
+    low, high = site.shape.minimum, site.shape.maximum
+    candidates = [] if low is None else [low - 1, low - 1000, -abs(low) - 1]
+    candidates += [] if high is None else [high + 1, high + 1000, high * 10**3]
+    value: int = draw(st.sampled_from(candidates))
+    return value
 
 
 def _wrong_type(draw: Draw, site: Site) -> Any:
@@ -85,6 +106,8 @@ def _pattern_violation(draw: Draw, site: Site) -> str:
     assert site.shape.pattern is not None
     current = site.value if isinstance(site.value, str) else "1/3"
     near = [current.upper(), current + " ", current + "\n", "-" + current, current.replace("-", "_")]
+    if site.shape.pattern == DATE_PATTERN:
+        near += [draw(IMPOSSIBLE_DATES)]
     candidates = st.sampled_from([*near, *_NEAR_MISSES]) | st.text(max_size=12)
     violation: str = draw(candidates.filter(_breaks(site.shape.pattern)))
     return violation
@@ -112,7 +135,9 @@ def _value(kind: str, draw: Draw, site: Site) -> Any:
     if kind == "pattern-violation":
         return _pattern_violation(draw, site)
     if kind == "out-of-range":
-        return draw(st.sampled_from([1899, 2101, 0, -2010, 10**6]))
+        return _out_of_range(draw, site)
+    if kind == "figure-out-of-bounds":
+        return draw(BEYOND_FIGURES)
     if kind == "too-short":
         return [] if "array" in site.shape.types else ""
     return _too_long(draw, site)

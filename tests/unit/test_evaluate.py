@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import replace
 from decimal import Decimal
 from fractions import Fraction
@@ -14,7 +15,7 @@ from hypothesis import strategies as st
 
 import policyspec
 from policyspec.corpus import Corpus
-from policyspec.evaluate import DEFAULT_TOLERANCE, Evaluation, evaluate
+from policyspec.evaluate import DEFAULT_TOLERANCE, Evaluation, as_exact, evaluate
 from policyspec.records import IndicatorRecord
 
 WUXI = "wuxi-party-building-model-zone"
@@ -199,6 +200,124 @@ def test_malformed_input_is_refused(
 ) -> None:
     with pytest.raises(error):
         evaluate(record, observed, **options)
+
+
+def _id(value: object) -> str:
+    """A test id; repr() of a huge int fails, which is the very hazard under test."""
+    if isinstance(value, int) and value.bit_length() > 64:
+        return f"int-of-{value.bit_length()}-bits"
+    return repr(value)[:24]
+
+
+@pytest.mark.parametrize(
+    ("argument", "given", "error", "words"),
+    [
+        ("observed", "1/0", ValueError, "divides by zero"),
+        ("observed", "1e999999999", ValueError, "too large"),  # Fraction() of it would never return
+        ("observed", "abc", ValueError, "not a figure"),
+        ("observed", "", ValueError, "not a figure"),
+        ("observed", "0x1F", ValueError, "not a figure"),
+        ("observed", "9" * 5001, ValueError, "too long"),
+        ("observed", "1/" + "9" * 5000, ValueError, "too long"),
+        ("observed", "1/" + "9" * 16, ValueError, "denominator of 16 digits"),
+        ("observed", 10**5000, ValueError, "beyond ±10^15"),  # str() of it would fail
+        ("observed", 10**15 + 1, ValueError, "beyond ±10^15"),
+        ("observed", -1e16, ValueError, "beyond ±10^15"),
+        ("observed", 1e-20, ValueError, "smaller than 10^-15"),
+        ("observed", "1.0000000000000001", ValueError, "too precise"),
+        ("observed", "1" + "0" * 5000 + "e-5000", ValueError, "too long"),  # Fraction() would fail
+        ("observed", float("inf"), ValueError, "not a finite number"),
+        ("observed", Decimal("NaN"), ValueError, "not a finite number"),
+        ("observed", Decimal("1e999999999"), ValueError, "beyond ±10^15"),
+        ("observed", Decimal("1." + "1" * 40), ValueError, "Decimal of more than 30 digits"),
+        ("observed", Fraction(1, 3**100), ValueError, "Fraction of more than 30 digits"),
+        ("observed", None, TypeError, "not NoneType"),
+        ("observed", [93], TypeError, "not list"),
+        ("observed", False, TypeError, "not a bool"),
+        ("tolerance", "1e999999999", ValueError, "too large"),
+        ("tolerance", "1/0", ValueError, "divides by zero"),
+        ("tolerance", float("nan"), ValueError, "not a finite number"),
+        ("tolerance", True, TypeError, "not a bool"),
+        ("reference", "1e999999999", ValueError, "too large"),
+        ("reference", 10**16, ValueError, "beyond ±10^15"),
+        ("reference", "", ValueError, "not a figure"),
+        ("reference", True, TypeError, "not a bool"),
+    ],
+    ids=_id,
+)
+def test_figures_outside_the_bounds_are_refused_quickly_by_name(
+    argument: str, given: Any, error: type[Exception], words: str
+) -> None:
+    record = target("approx", 300, reference_zh="上年") if argument == "reference" else target("approx", 300)
+    observed = given if argument == "observed" else 300
+    options = {} if argument == "observed" else {argument: given}
+    start = time.perf_counter()
+    with pytest.raises(error, match=argument) as raised:
+        evaluate(record, observed, **options)
+    assert words in str(raised.value)
+    assert len(str(raised.value)) < 160  # never thousands of digits
+    assert time.perf_counter() - start < 1
+
+
+@pytest.mark.parametrize(
+    "observed", [10**15, -(10**15), "1e15", "1e-15", Decimal("1E+15"), Fraction(10**15, 3), 0, "0e999999999"]
+)
+def test_figures_at_the_bounds_are_evaluated(observed: Any) -> None:
+    assert evaluate(target("ge", 1), observed).status in ("met", "not-met")
+
+
+@pytest.mark.parametrize(
+    ("observed_in", "words"),
+    [
+        ("2010-02-30", "not a date of the calendar"),
+        ("2007-02-29", "not a date of the calendar"),
+        ("2010-04-31", "not a date of the calendar"),
+        ("0000", "not a date of the calendar"),
+        ("2010-13", "a date is"),
+        ("2010\n", "a date is"),
+        (10**5000, "a date is"),
+        (-2010, "a date is"),
+        (2010.0, "a date is"),
+    ],
+    ids=_id,
+)
+def test_a_day_that_is_not_in_the_calendar_is_refused(observed_in: Any, words: str) -> None:
+    with pytest.raises(ValueError, match="observed_in") as raised:
+        evaluate(target("ge", 1, deadline="2010"), 1, observed_in=observed_in)
+    assert words in str(raised.value)
+
+
+@given(
+    st.from_regex(r"\A[-+]?([0-9]{1,20}(\.[0-9]{0,20})?|\.[0-9]{1,20})([eE][-+]?[0-9]{1,12})?\Z")
+    | st.from_regex(r"\A-?[0-9]{1,20}/[0-9]{1,20}\Z")
+)
+def test_a_figure_as_text_is_read_or_refused_by_name(text: str) -> None:
+    value: Fraction | ValueError
+    try:
+        value = as_exact(text, "observed")
+    except ValueError as error:
+        value = error
+    if isinstance(value, ValueError):
+        assert str(value).startswith("observed: ")  # named, never Fraction's or int()'s own error
+        return
+    assert abs(value) <= 10**15
+    assert value == 0 or abs(value) >= Fraction(1, 10**15)
+    assert value == Fraction(text)
+
+
+def test_leap_days_are_days() -> None:
+    for day in ("2008-02-29", "2000-02-29", "2096-02-29"):
+        assert evaluate(target("ge", 1, deadline="2099"), 1, observed_in=day).on_time is True
+
+
+def test_a_hand_made_record_with_an_impossible_deadline_is_refused() -> None:
+    with pytest.raises(ValueError, match="deadline: '2010-02-30' is not a date of the calendar"):
+        evaluate(target("ge", 1, deadline="2010-02-30"), 1, observed_in=2010)
+
+
+def test_a_hand_made_record_beyond_the_bounds_is_refused() -> None:
+    with pytest.raises(ValueError, match="value: figure 1e999999999 is too large"):
+        evaluate(target("ge", "1e999999999"), 1)
 
 
 # --- properties that hold for all inputs ---
