@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
@@ -16,6 +16,7 @@ from policyspec.limits import DEFAULT_LIMITS, Limits
 from policyspec.model import Document
 from policyspec.query import IndicatorFilter, select_indicators
 from policyspec.records import IndicatorRecord
+from policyspec.spec_paths import PathArgument, as_paths, expand_paths
 from policyspec.timeline import TimelineEntry, timeline
 from policyspec.validate import CheckedSpec, check_spec, display_name
 from policyspec.vocabulary import IssuerLevel, Operator, Topic, Unit
@@ -95,22 +96,6 @@ class Corpus:
         return evaluate(record, observed, observed_in=observed_in, reference=reference, tolerance=tolerance)
 
 
-def expand_paths(paths: Iterable[str | Path] | None) -> list[Path]:
-    """Files as given; folders to their ``*.yaml`` and ``*.yml`` files; none to the bundled specs."""
-    if paths is None:
-        from policyspec.bundled import bundled_specs
-
-        return bundled_specs()
-    expanded: list[Path] = []
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            expanded.extend(sorted([*path.glob("*.yaml"), *path.glob("*.yml")]))
-        else:
-            expanded.append(path)
-    return expanded
-
-
 def check_paths(
     paths: Sequence[Path], *, sources: Sequence[Path] = (), limits: Limits = DEFAULT_LIMITS
 ) -> list[CheckedSpec]:
@@ -132,17 +117,24 @@ def check_paths(
 
 
 def load(
-    paths: Iterable[str | Path] | None = None,
+    paths: PathArgument | None = None,
     *,
-    sources: Sequence[str | Path] = (),
+    sources: PathArgument = (),
     limits: Limits = DEFAULT_LIMITS,
 ) -> Corpus:
     """Load and validate specs (by default the bundled corpus).
 
+    ``paths`` and ``sources`` are each one path (``str`` or ``os.PathLike``) or an iterable of
+    them; a folder stands for its ``*.yaml`` and ``*.yml`` files.
+
     Raises :class:`~policyspec.diagnostics.PolicyspecError` carrying every diagnostic when a
-    spec has errors; warnings do not stop loading.
+    spec has errors (warnings do not stop loading), :class:`~policyspec.spec_paths.SpecPathError`
+    (a ValueError) when a folder holds no specs, and TypeError for arguments that are not paths.
     """
-    checked = check_paths(expand_paths(paths), sources=[Path(s) for s in sources], limits=limits)
+    if not isinstance(limits, Limits):
+        raise TypeError(f"limits must be a policyspec.Limits, not {limits!r}")
+    source_folders = as_paths(sources, argument="sources")
+    checked = check_paths(expand_paths(paths), sources=source_folders, limits=limits)
     diagnostics = [d for spec in checked for d in spec.diagnostics]
     if has_errors(diagnostics):
         raise PolicyspecError([d for d in diagnostics if d.severity == "error"])

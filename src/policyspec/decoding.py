@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["DecodeFailure", "decode_spec"]
+__all__ = ["DecodeFailure", "decode_spec", "describe_failure"]
 
 _UTF8_BOM = b"\xef\xbb\xbf"
 _LINE_BREAK = re.compile(rb"\r\n|\r|\n")  # as editors and YAML break lines: a lone CR too
@@ -26,10 +26,11 @@ def decode_spec(raw: bytes) -> str | DecodeFailure:
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        return _describe(raw, exc.start)
+        return describe_failure(raw, exc.start)
 
 
-def _describe(raw: bytes, offset: int) -> DecodeFailure:
+def describe_failure(raw: bytes, offset: int) -> DecodeFailure:
+    """Where the first invalid byte is, and which legacy encoding the bytes look like, if any."""
     breaks = [match.end() for match in _LINE_BREAK.finditer(raw, 0, offset)]
     line = len(breaks) + 1
     line_start = breaks[-1] if breaks else 0
