@@ -31,6 +31,11 @@ _CODES = (
     Code("PS010", "unreadable", "The file cannot be read."),
     Code("PS011", "non-string-key", "A mapping key is not a string."),
     Code("PS012", "not-formattable", "fmt cannot rewrite the file without loss, or cannot write it."),
+    Code(
+        "PS013",
+        "number-out-of-bounds",
+        "A number beyond 10^15, with more than 15 significant digits, or below 10^-15 (any notation).",
+    ),
     Code("PS101", "unknown-key", "A key the schema does not define (often a typo)."),
     Code("PS102", "missing-key", "A required key is absent."),
     Code("PS103", "wrong-type", "A value has the wrong type (text where a number belongs, ...)."),
@@ -56,6 +61,16 @@ _CODES = (
         "PS214", "milestone-without-date", "A milestone (no operator) with neither deadline nor recurrence."
     ),
     Code("PS215", "non-finite-figure", "A figure that is not a finite number (YAML's .inf or .nan)."),
+    Code(
+        "PS216",
+        "meaningless-quote",
+        "A quote or evidence text with too few letters or digits to prove anything.",
+    ),
+    Code(
+        "PS217",
+        "source-unreadable",
+        "The source text is there but unusable: not a regular file, too large, not UTF-8.",
+    ),
 )
 
 CODES_BY_ID: dict[str, Code] = {code.id: code for code in _CODES}

@@ -17,6 +17,7 @@ RULES: tuple[Rule, ...] = (
     source.source_present,
     source.source_unchanged,
     source.quotes_in_source,
+    source.quotes_are_meaningful,
     references.unique_ids,
     references.references_resolve,
     figures.figures_are_finite,

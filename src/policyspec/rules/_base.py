@@ -30,6 +30,7 @@ class RuleContext:
     source_text: str | None
     source_sha256: str | None
     source_searched: tuple[str, ...]
+    source_problem: str | None = None  # the source was found but cannot be used (PS217)
 
 
 Rule = Callable[[RuleContext], Iterable[Finding]]

@@ -26,8 +26,11 @@ PHRASES_BY_OPERATOR: dict[str, tuple[str, ...]] = {
 _OPERATOR_BY_PHRASE = {phrase: op for op, phrases in PHRASES_BY_OPERATOR.items() for phrase in phrases}
 # Longest first, so that 不低于 is read before 低于 can match inside it.
 _PHRASE = re.compile("|".join(sorted(map(re.escape, _OPERATOR_BY_PHRASE), key=len, reverse=True)))
+# Each phrase looks at most three characters back and one ahead, never at the whole quote, so the
+# rule stays linear in the length of a quote however many phrases it holds.
+_LOOK_BACK = 3
 _AFTER_FIGURE = re.compile(f"[{_NUMERAL}][^{_NUMERAL}]{{0,2}}$")
-_BEFORE_FIGURE = re.compile(f"^[{_NUMERAL}]")
+_BEFORE_FIGURE = re.compile(f"[{_NUMERAL}]")
 _RANGE = re.compile(f"[{_NUMERAL}][^{_NUMERAL}]{{0,2}}[～~－—到至-][{_NUMERAL}]")
 _NEEDS_FIGURE_AFTER = frozenset({"约", "不足"})  # 约束, 制约, 不足之处 are not thresholds
 _NEEDS_FIGURE_BEFORE = frozenset({"以上", "以下"})  # 县处级以上 is a scope, 10次以上 a threshold
@@ -38,9 +41,10 @@ def implied_operators(quote: str) -> set[str]:
     found: set[str] = set()
     for match in _PHRASE.finditer(quote):
         phrase = match.group()
-        if phrase in _NEEDS_FIGURE_AFTER and not _BEFORE_FIGURE.match(quote[match.end() :]):
+        if phrase in _NEEDS_FIGURE_AFTER and not _BEFORE_FIGURE.match(quote, match.end()):
             continue
-        if phrase in _NEEDS_FIGURE_BEFORE and not _AFTER_FIGURE.search(quote[: match.start()]):
+        before = quote[max(0, match.start() - _LOOK_BACK) : match.start()]
+        if phrase in _NEEDS_FIGURE_BEFORE and not _AFTER_FIGURE.search(before):
             continue
         found.add(_OPERATOR_BY_PHRASE[phrase])
     return found
