@@ -27,9 +27,12 @@ except ImportError:  # pragma: no cover - PyYAML built without libyaml
     _READER_OFFSET_IN_BYTES = False
 
 from policyspec.diagnostics import Diagnostic, JsonPath
+from policyspec.figure_bounds import HINT as _FIGURE_HINT
+from policyspec.figure_bounds import fraction_problem, number_problem
+from policyspec.indentation import first_indenting_tab
 from policyspec.limits import DEFAULT_LIMITS, Limits
 
-__all__ = ["Marks", "ParsedYaml", "parse_yaml", "resolve_plain"]
+__all__ = ["Marks", "OutOfBounds", "ParsedYaml", "parse_yaml", "resolve_plain"]
 
 Position = tuple[int, int]  # 1-based line, column
 
@@ -111,6 +114,9 @@ def parse_yaml(text: str, *, file: str, limits: Limits = DEFAULT_LIMITS) -> Pars
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         position = _Lines(text).position(mark.index) if mark else (1, 1)  # not past the end of the text
+        tab = first_indenting_tab(text, block_lines=builder.block_lines, up_to_line=position[0])
+        if tab is not None:  # the likely cause, named where it is
+            return builder.diagnostic(tab, "PS001", _TAB_MESSAGE.format(line=tab[0]), _TAB_HINT)
         problem = exc.problem or exc.context or "invalid YAML"
         context = f" ({exc.context})" if exc.context and exc.problem else ""
         return builder.diagnostic(position, "PS001", f"YAML syntax error: {problem}{context}", _SYNTAX_HINT)
@@ -130,11 +136,16 @@ def parse_yaml(text: str, *, file: str, limits: Limits = DEFAULT_LIMITS) -> Pars
         dispose = getattr(parser, "dispose", None) if parser is not None else None
         if dispose is not None:
             dispose()
+    tab = first_indenting_tab(text, block_lines=builder.block_lines)
+    if tab is not None:
+        return builder.diagnostic(tab, "PS001", _TAB_MESSAGE.format(line=tab[0]), _TAB_HINT)
     if builder.root is None:
         return builder.diagnostic((1, 1), "PS009", "the file holds no YAML document", _MAPPING_HINT)
     return ParsedYaml(builder.root, builder.marks)
 
 
+_TAB_MESSAGE = "a tab character in the indentation of line {line}: YAML indents with spaces only"
+_TAB_HINT = "replace the tab with spaces (specs indent by two); a tab here can silently change the value"
 _SYNTAX_HINT = "check indentation and quoting at this position; strings containing ': ' or ' #' need quotes"
 _MAPPING_HINT = "a spec is one mapping with keys such as id, source, title, issuers, indicators"
 
@@ -153,6 +164,7 @@ class _Builder:
         self.nodes = 0
         self.aliases = 0
         self.documents = 0
+        self.block_lines: set[int] = set()  # 1-based lines of block scalar content (| and >)
 
     def diagnostic(self, position: Position, code: str, message: str, hint: str | None = None) -> Diagnostic:
         return Diagnostic(self.file, position[0], position[1], code, message, hint=hint)
@@ -170,6 +182,8 @@ class _Builder:
 
     def feed(self, event: events.Event) -> None:
         kind = type(event)
+        if kind is events.ScalarEvent and getattr(event, "style", None) in ("|", ">"):
+            self._note_block(event)
         if kind is events.ScalarEvent:
             self._scalar(event)  # type: ignore[arg-type]
         elif kind is events.MappingStartEvent or kind is events.SequenceStartEvent:
@@ -187,6 +201,12 @@ class _Builder:
                     f"more than {self.limits.max_documents} YAML document in one file",
                     "put each document in a spec file of its own and remove the '---' separator",
                 )
+
+    def _note_block(self, event: events.Event) -> None:
+        start, end = event.start_mark, event.end_mark
+        if start is not None and end is not None:
+            last = end.line + 1 if end.column > 0 else end.line  # 0-based end line to 1-based
+            self.block_lines.update(range(start.line + 2, last + 1))
 
     def _count(self, event: events.Event, amount: int) -> None:
         self.nodes += amount
@@ -224,10 +244,10 @@ class _Builder:
         tag = event.tag
         plain = not event.style  # libyaml says '' for plain scalars, pure PyYAML None
         if tag == _CORE + "str" or tag == "!" or (tag is None and not plain):
-            return text
+            return self._bounded(event, text)
         if tag is None:
-            return resolve_plain(text)
-        value: Any = resolve_plain(text)
+            return self._bounded(event, resolve_plain(text))
+        value: Any = self._bounded(event, resolve_plain(text))
         expected = _TAG_TYPES.get(tag[len(_CORE) :])
         if expected is None:
             raise self.stop(event, "PS003", f"tag {tag} cannot be applied to a scalar", "remove the tag")
@@ -240,7 +260,17 @@ class _Builder:
             )
         return float(value) if tag.endswith("float") else value
 
+    def _bounded(self, event: events.ScalarEvent, value: Any) -> Any:
+        """Refuse, at the scalar, a number or a 'p/q' text beyond a policy figure's bounds (PS013)."""
+        if isinstance(value, OutOfBounds):
+            raise self.stop(event, "PS013", value.problem, _FIGURE_HINT)
+        problem = fraction_problem(value) if isinstance(value, str) else None
+        if problem is not None:  # a string to YAML, but the models read it as an exact figure
+            raise self.stop(event, "PS013", problem, _FIGURE_HINT)
+        return value
+
     def _take_key(self, top: _Open, key: Any, event: events.Event) -> None:
+        """Start a mapping entry with ``key``; an anchor on the key makes it reusable by alias."""
         if not isinstance(key, str):
             raise self.stop(event, "PS011", f"mapping key {key!r} is not a string", "write the key as text")
         assert isinstance(top.container, dict)
@@ -253,6 +283,9 @@ class _Builder:
             )
         top.key = key
         top.key_mark = self.position(event)
+        anchor = getattr(event, "anchor", None)
+        if anchor is not None and isinstance(event, events.ScalarEvent):
+            self.anchors[anchor] = (key, 1)
 
     def _attach(self, value: Any, event: events.Event, *, nodes: int) -> JsonPath:
         """Place a finished node in its parent and record where it starts."""
@@ -351,16 +384,32 @@ class _Lines:
         return line, offset - self.starts[line - 1] + 1
 
 
+@dataclass(frozen=True)
+class OutOfBounds:
+    """A number too large or too precise to be a policy figure, left unbuilt (see figure_bounds)."""
+
+    text: str
+    problem: str
+
+
 def resolve_plain(text: str) -> Any:
-    """YAML 1.2 core schema: null, bool, int, float; everything else is a string."""
+    """YAML 1.2 core schema: null, bool, int, float; everything else is a string.
+
+    A number beyond a policy figure's bounds resolves to :class:`OutOfBounds` instead: Python
+    cannot even build a decimal int of more than 4300 digits, and nothing needs one.
+    """
     if text and text[0] not in _MAYBE_NOT_STRING:
         return text
     if _NULL.match(text):
         return None
     if text in _BOOL:
         return _BOOL[text]
+    problem = number_problem(text)
+    if problem is not None:
+        return OutOfBounds(text, problem)
     if _INT.match(text):
-        return int(text)
+        digits = text.lstrip("+-").lstrip("0") or "0"  # int() counts leading zeros against its limit
+        return -int(digits) if text.startswith("-") else int(digits)
     if _INT_OCT.match(text):
         return int(text[2:], 8)
     if _INT_HEX.match(text):
