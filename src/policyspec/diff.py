@@ -4,17 +4,27 @@ Both sides are read as plain JSON data (the documents as ``policyspec.json`` hol
 release made by an older policyspec can still be compared. Every list of a document whose
 entries have ids (indicators, measures, goals, ...) is compared entry by entry, field by field
 (``target.value``, ``measured.en``); a document's own fields are compared the same way.
+
+A release's ``policyspec.json`` is read as hostile input: only a regular file (a FIFO cannot hang
+the read, a folder or a link loop is refused), at most :data:`MAX_RELEASE_BYTES`, strict UTF-8,
+JSON nested at most :data:`MAX_JSON_DEPTH` levels; anything else is a :class:`DiffError`.
 """
 
 from __future__ import annotations
 
 import json
+import os
+import stat
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from policyspec.reading import FileTooLarge, Unreadable, read_regular_file
+
 __all__ = [
     "KINDS",
+    "MAX_JSON_DEPTH",
+    "MAX_RELEASE_BYTES",
     "Change",
     "Changed",
     "Diff",
@@ -30,6 +40,11 @@ __all__ = [
 
 # The lists of a document compared entry by entry, in the order they are reported.
 KINDS: tuple[str, ...] = ("indicators", "measures", "goals", "principles", "sections", "quality_notes")
+# The bundled corpus' policyspec.json is under 1 MiB: 256 MiB leaves room for hundreds of times
+# more documents while a larger file (which would take gigabytes of memory to parse) is refused.
+MAX_RELEASE_BYTES = 256 * 1024 * 1024
+# A document nests about 6 levels; deeper JSON is not a release (and would exhaust the stack).
+MAX_JSON_DEPTH = 64
 JsonObject = dict[str, object]
 Key = tuple[str, str | None]  # (document id, entry id); the entry id is None for a document
 
@@ -96,17 +111,66 @@ class Diff:
 
 
 def _read_release(path: Path, label: str) -> Side:
-    try:
-        payload = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise DiffError(f"{label}: cannot read {path.name}: {exc}") from exc
+    payload = _parse(_read_bytes(path, label), path, label)
     documents = payload.get("documents") if isinstance(payload, dict) else None
-    if not isinstance(documents, list) or not all(
-        isinstance(d, dict) and isinstance(d.get("id"), str) for d in documents
+    if (
+        not isinstance(payload, dict)
+        or not isinstance(documents, list)
+        or not all(isinstance(d, dict) and isinstance(d.get("id"), str) for d in documents)
     ):
         raise DiffError(f"{label}: {path.name} is not a policyspec release (no list of documents with ids)")
     version = payload.get("version")
     return Side(label, version if isinstance(version, str) else None, {d["id"]: d for d in documents})
+
+
+def _read_bytes(path: Path, label: str) -> bytes:
+    """The file's bytes if it is a regular file within the limit; checked again on the descriptor."""
+    cannot = f"{label}: cannot read {path.name}"
+    too_large = f"{cannot}: larger than {MAX_RELEASE_BYTES // (1024 * 1024)} MiB, the limit for a release"
+    try:
+        status = os.stat(path)  # follows links: a loop is an error, not a hang
+    except (OSError, ValueError) as exc:  # ValueError: a NUL byte in the path
+        raise DiffError(f"{cannot}: {exc.strerror if isinstance(exc, OSError) else exc}") from None
+    if not stat.S_ISREG(status.st_mode):
+        raise DiffError(f"{cannot}: not a regular file")
+    if status.st_size > MAX_RELEASE_BYTES:
+        raise DiffError(too_large)
+    try:
+        return read_regular_file(path, MAX_RELEASE_BYTES)  # O_NONBLOCK, fstat, at most the limit
+    except Unreadable as exc:
+        raise DiffError(f"{cannot}: {exc.reason}") from None
+    except FileTooLarge:  # it grew after the stat
+        raise DiffError(too_large) from None
+
+
+def _parse(raw: bytes, path: Path, label: str) -> object:
+    """Strict UTF-8 JSON, nested at most MAX_JSON_DEPTH levels."""
+    cannot = f"{label}: cannot read {path.name}"
+    try:
+        payload = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise DiffError(f"{cannot}: not UTF-8 (byte {exc.start})") from None
+    except RecursionError:
+        raise DiffError(f"{cannot}: JSON nested too deeply") from None
+    except ValueError as exc:  # JSONDecodeError, and integers too long to convert
+        raise DiffError(f"{cannot}: {exc}") from None
+    if _depth(payload) > MAX_JSON_DEPTH:
+        raise DiffError(f"{cannot}: JSON nested more than {MAX_JSON_DEPTH} levels deep")
+    return payload
+
+
+def _depth(value: object) -> int:
+    """How deeply lists and objects nest, counted without recursion."""
+    deepest, pending = 0, [(value, 1)]
+    while pending:
+        item, level = pending.pop()
+        children = item.values() if isinstance(item, dict) else item if isinstance(item, list) else None
+        if children is None:
+            continue
+        deepest = max(deepest, level)
+        if level <= MAX_JSON_DEPTH:
+            pending.extend((child, level + 1) for child in children)
+    return deepest
 
 
 def load_side(path: str | Path) -> Side:
@@ -117,9 +181,10 @@ def load_side(path: str | Path) -> Side:
     """
     label = str(path)
     path = Path(path)
-    if path.is_dir() and (path / "policyspec.json").is_file():
+    # Anything named policyspec.json (a FIFO, a folder, a link loop) makes a release: read strictly.
+    if path.is_dir() and os.path.lexists(path / "policyspec.json"):
         return _read_release(path / "policyspec.json", label)
-    if path.is_file() and path.suffix == ".json":
+    if path.suffix == ".json" and os.path.lexists(path) and not path.is_dir():
         return _read_release(path, label)
     if not path.exists():
         raise DiffError(f"{label}: no such file or folder")

@@ -2,22 +2,22 @@
 
 Every byte is computed in memory first (:func:`build_release`) from the validated documents
 alone: no clock, no host name, no absolute path, so the same corpus gives the same bytes on any
-machine. :func:`write_release` then writes them into a temporary folder beside the target and
-renames it into place, so a failure or an interruption never leaves a half-written release
-where the last good one was.
+machine. :func:`write_release` then writes them into a staging folder beside the target and
+swaps it into place (:mod:`policyspec.folder_swap`), so the target always holds a complete
+release; it replaces only what an earlier release wrote (:mod:`policyspec.release_manifest`).
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
-import shutil
-import tempfile
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from policyspec.atomic import fsync_folder
 from policyspec.bundled import bundled_dir
 from policyspec.data_version import DATA_VERSION, package_version
 from policyspec.datapackage import (
@@ -28,7 +28,16 @@ from policyspec.datapackage import (
     table_resource,
 )
 from policyspec.diagnostics import PolicyspecError
+from policyspec.folder_swap import folder_lock, install_folder, make_staging, staging_leftovers
 from policyspec.model import SCHEMA_ID, Document
+from policyspec.release_manifest import (
+    MANIFEST,
+    ReleaseRefused,
+    check_replaceable,
+    disposable_files,
+    remove_folder,
+    sha256sums,
+)
 from policyspec.tabular import csv_text, jsonl_text, release_tables
 from policyspec.validate import CheckedSpec
 
@@ -38,6 +47,7 @@ __all__ = [
     "Release",
     "ReleaseError",
     "ReleaseInput",
+    "ReleaseRefused",
     "build_release",
     "release_inputs",
     "write_release",
@@ -52,6 +62,7 @@ RELEASE_FILES = (
     "measures.csv",
     SCHEMA_FILE,
     "datapackage.json",
+    MANIFEST,
 )
 
 
@@ -70,7 +81,7 @@ class ReleaseInput:
 
 @dataclass(frozen=True)
 class Release:
-    """The files of a release, in memory: relative path and bytes, datapackage.json last."""
+    """The files of a release, in memory: relative path and bytes, SHA256SUMS (of all others) last."""
 
     version: str
     documents: int
@@ -83,11 +94,13 @@ def release_inputs(checked: Sequence[CheckedSpec]) -> list[ReleaseInput]:
     errors = [d for spec in checked for d in spec.diagnostics if d.severity == "error"]
     if errors:
         raise PolicyspecError(errors)
-    inputs = [
-        ReleaseInput(spec.document, spec.path.name, hashlib.sha256(spec.path.read_bytes()).hexdigest())
-        for spec in checked
-        if spec.document is not None
-    ]
+    inputs = []
+    for spec in checked:
+        if spec.document is None:
+            continue
+        if spec.sha256 is None:  # hash the bytes that were validated, never a second read
+            raise ReleaseError(f"{spec.path.name}: no hash of the checked bytes (check it with check_spec)")
+        inputs.append(ReleaseInput(spec.document, spec.path.name, spec.sha256))
     if not inputs:
         raise ReleaseError("no documents to release: no spec files were given or found")
     return sorted(inputs, key=lambda i: i.document.id)
@@ -188,24 +201,8 @@ def build_release(inputs: Sequence[ReleaseInput], *, version: str = DATA_VERSION
         *((r.path, r.data) for r in resources),
         ("datapackage.json", datapackage_text(descriptor).encode()),
     )
+    files = (*files, (MANIFEST, sha256sums(files)))
     return Release(version, len(documents), sum(len(d.indicators) for d in documents), files)
-
-
-def _looks_like_a_release(folder: Path) -> bool:
-    return (folder / "policyspec.json").is_file() and (folder / "datapackage.json").is_file()
-
-
-def _check_target(out: Path) -> None:
-    """Replace only an earlier release or an empty folder: never a folder of someone's files."""
-    if not out.name:
-        raise ReleaseError(f"cannot release into {out}")
-    if out.is_symlink() or (out.exists() and not out.is_dir()):
-        raise ReleaseError(f"{out} exists and is not a folder")
-    if out.is_dir() and any(out.iterdir()) and not _looks_like_a_release(out):
-        raise ReleaseError(
-            f"{out} is not empty and holds no policyspec release (policyspec.json and "
-            "datapackage.json); refusing to replace it"
-        )
 
 
 def _write_file(path: Path, data: bytes) -> None:
@@ -221,33 +218,41 @@ def _umask() -> int:
     return mask
 
 
-def _move_into_place(staging: Path, out: Path) -> None:
-    """Rename the finished folder to ``out``; an earlier release is put back if that fails."""
-    if not out.exists():
-        staging.rename(out)
-        return
-    retired = staging.with_name(staging.name + ".old")
-    out.rename(retired)
-    try:
-        staging.rename(out)
-    except BaseException:
-        retired.rename(out)
-        raise
-    shutil.rmtree(retired, ignore_errors=True)
+def _discard(folder: Path, names: Collection[str]) -> None:
+    """Delete a folder of release files; anything else found in it keeps it where it is."""
+    files = disposable_files(folder, names)
+    if files is not None:
+        with contextlib.suppress(OSError):  # best effort: what stays is a leftover for the next run
+            remove_folder(folder, files)
 
 
 def write_release(release: Release, out: Path) -> Path:
-    """Write the release to ``out`` (replacing an earlier release there) and return its path."""
+    """Write the release to ``out`` and return its path.
+
+    ``out`` is replaced only when it is missing, empty or an unchanged earlier release; otherwise
+    :class:`ReleaseRefused` is raised and nothing is touched. Runs into one parent folder take
+    turns (a lock), and leftovers of a killed run beside ``out`` are deleted first.
+    """
     out = Path(os.path.abspath(out))
-    _check_target(out)
+    if not out.name:
+        raise ReleaseError(f"cannot release into {out}")
+    names = frozenset(RELEASE_FILES) | {name for name, _ in release.files}
     out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent))
-    try:
-        for name, data in release.files:
-            _write_file(staging / name, data)
-        staging.chmod(0o777 & ~_umask())  # mkdtemp makes it private; a release is for reading
-        _move_into_place(staging, out)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
+    with folder_lock(out.parent):
+        check_replaceable(out)
+        for leftover in staging_leftovers(out):
+            _discard(leftover, names)
+        staging = make_staging(out)
+        try:
+            for name, data in release.files:
+                _write_file(staging / name, data)
+            staging.chmod(0o777 & ~_umask())  # mkdtemp makes it private; a release is for reading
+            fsync_folder(staging)
+            retired = install_folder(staging, out, recheck=check_replaceable)
+        except BaseException:
+            _discard(staging, names)
+            raise
+        fsync_folder(out.parent)
+        if retired is not None:
+            _discard(retired, names)
     return out

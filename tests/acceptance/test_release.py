@@ -18,10 +18,10 @@ from typing import Any
 import pytest
 
 from policyspec.cli import main
-from policyspec.corpus import Corpus, load
+from policyspec.corpus import Corpus, check_paths, load
 from policyspec.data_version import DATA_VERSION
 from policyspec.records import IndicatorRecord
-from policyspec.release import RELEASE_FILES
+from policyspec.release import RELEASE_FILES, release_inputs
 from policyspec.tabular import (
     DOCUMENT_COLUMNS,
     INDICATOR_COLUMNS,
@@ -79,7 +79,7 @@ def test_a_release_holds_every_file_and_nothing_else(release: Path) -> None:
     assert sorted(p.name for p in release.iterdir()) == sorted(RELEASE_FILES)
     assert [p.name for p in release.parent.iterdir()] == ["release"]  # no temporary folder left beside it
     described = [resource["path"] for resource in _resources(release)]
-    assert sorted([*described, "datapackage.json"]) == sorted(RELEASE_FILES)
+    assert sorted([*described, "datapackage.json", "SHA256SUMS"]) == sorted(RELEASE_FILES)
 
 
 def test_policyspec_json_carries_the_data_version_the_schema_and_clock_free_build_metadata(
@@ -98,6 +98,16 @@ def test_policyspec_json_carries_the_data_version_the_schema_and_clock_free_buil
     entry = next(i for i in build["inputs"] if i["spec_file"] == spec.name)
     assert entry["spec_sha256"] == hashlib.sha256(spec.read_bytes()).hexdigest()
     assert [d["id"] for d in _documents(release)] == [d.id for d in corpus.documents]
+
+
+def test_the_spec_hash_is_of_the_bytes_that_were_validated_not_of_a_second_read(tmp_path: Path) -> None:
+    spec = tmp_path / "spec.yaml"
+    shutil.copyfile(SAMPLE, spec)
+    shutil.copyfile(EXAMPLES / "sources" / "sample.txt", tmp_path / "sample.txt")
+    checked = check_paths([spec])
+    spec.write_text("changed after validation\n", encoding="utf-8")
+    [entry] = release_inputs(checked)
+    assert entry.spec_sha256 == hashlib.sha256(Path(SAMPLE).read_bytes()).hexdigest()
 
 
 def test_no_file_depends_on_the_clock_the_machine_or_the_working_directory(release: Path) -> None:
@@ -279,7 +289,8 @@ def test_specs_with_errors_are_refused_and_nothing_is_written(run_cli: RunCli, t
 def test_a_folder_that_is_not_a_release_is_never_replaced(run_cli: RunCli, tmp_path: Path) -> None:
     (tmp_path / "notes.txt").write_text("mine", encoding="utf-8")
     result = run_cli("release", "--out", str(tmp_path), SAMPLE)
-    assert result.code == 2
+    assert result.code == 1
+    assert "no SHA256SUMS: not a policyspec release" in result.err
     assert "refusing to replace it" in result.err
     assert [p.name for p in tmp_path.iterdir()] == ["notes.txt"]
 
@@ -288,7 +299,7 @@ def test_a_new_release_replaces_the_previous_one(run_cli: RunCli, tmp_path: Path
     out = tmp_path / "out"
     first = run_cli("release", "--out", str(out), SAMPLE)
     assert first.code == 0, first.err
-    assert first.out.startswith(f"policyspec data {DATA_VERSION}: 1 document(s), 9 indicator(s), 7 files")
+    assert first.out.startswith(f"policyspec data {DATA_VERSION}: 1 document(s), 9 indicator(s), 8 files")
     assert run_cli("release", "--out", str(out)).code == 0
     assert _bytes(out) == _bytes(release)
     assert [p.name for p in tmp_path.iterdir()] == ["out"]
@@ -338,20 +349,55 @@ def test_a_failure_mid_write_leaves_the_previous_release_untouched(
     assert [p.name for p in out.parent.iterdir()] == ["out"]
 
 
-def test_a_failure_while_moving_into_place_puts_the_previous_release_back(
+def test_a_failed_exchange_leaves_the_previous_release_untouched(
     run_cli: RunCli, monkeypatch: pytest.MonkeyPatch, previous: tuple[Path, dict[str, bytes]]
 ) -> None:
+    import policyspec.folder_swap
+
+    def exchange(first: Path, second: Path) -> bool:
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(policyspec.folder_swap, "exchange", exchange)
     out, before = previous
-    original = Path.rename
-
-    def rename(self: Path, target: str | os.PathLike[str]) -> Path:
-        if self.name.endswith(".tmp"):
-            raise OSError(5, "Input/output error")
-        return original(self, target)
-
-    monkeypatch.setattr(Path, "rename", rename)
     assert run_cli("release", "--out", str(out)).code == 1
     assert _bytes(out) == before
+    assert [p.name for p in out.parent.iterdir()] == ["out"]
+
+
+def test_without_the_exchange_a_failed_rename_puts_the_previous_release_back(
+    run_cli: RunCli, monkeypatch: pytest.MonkeyPatch, previous: tuple[Path, dict[str, bytes]]
+) -> None:
+    """The two-rename fallback (no renameat2): the earlier release is moved aside and back."""
+    import policyspec.folder_swap
+
+    original = os.rename
+    moved_aside: list[str] = []
+
+    def rename(source: str | os.PathLike[str], target: str | os.PathLike[str]) -> None:
+        if str(target).endswith(".old"):
+            moved_aside.append(str(target))
+        if str(source).endswith(".tmp"):
+            raise OSError(5, "Input/output error")
+        original(source, target)
+
+    monkeypatch.setattr(policyspec.folder_swap, "exchange", lambda first, second: False)
+    monkeypatch.setattr(os, "rename", rename)
+    out, before = previous
+    assert run_cli("release", "--out", str(out)).code == 1
+    assert len(moved_aside) == 1  # the fallback ran: the earlier release was moved aside, then back
+    assert _bytes(out) == before
+    assert [p.name for p in out.parent.iterdir()] == ["out"]
+
+
+def test_without_the_exchange_a_release_still_replaces_the_previous_one(
+    run_cli: RunCli, monkeypatch: pytest.MonkeyPatch, previous: tuple[Path, dict[str, bytes]], release: Path
+) -> None:
+    import policyspec.folder_swap
+
+    monkeypatch.setattr(policyspec.folder_swap, "exchange", lambda first, second: False)
+    out, _ = previous
+    assert run_cli("release", "--out", str(out)).code == 0
+    assert _bytes(out) == _bytes(release)
     assert [p.name for p in out.parent.iterdir()] == ["out"]
 
 

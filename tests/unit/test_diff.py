@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -16,7 +17,17 @@ import pytest
 
 from policyspec.corpus import check_paths, expand_paths
 from policyspec.data_version import DATA_VERSION
-from policyspec.diff import Change, Diff, diff_sides, least_version, load_side, version_ok
+from policyspec.diff import (
+    MAX_JSON_DEPTH,
+    MAX_RELEASE_BYTES,
+    Change,
+    Diff,
+    DiffError,
+    diff_sides,
+    least_version,
+    load_side,
+    version_ok,
+)
 from policyspec.release import build_release, release_inputs, write_release
 from tests.conftest import EXAMPLES, RunCli
 
@@ -215,3 +226,83 @@ def test_copies_of_the_example_are_valid_to_begin_with(tmp_path: Path) -> None:
     for name, edit in [("all", _all_three), ("renamed", _rename_document)]:
         folder = _corpus(tmp_path / name, edit)
         assert not [d for spec in check_paths(expand_paths([folder])) for d in spec.diagnostics]
+
+
+# --- Reading a release as hostile input -----------------------------------------------------------
+
+
+def _release_with(tmp_path: Path, name: str = "release") -> Path:
+    """A release folder whose policyspec.json the test replaces."""
+    folder = tmp_path / name
+    folder.mkdir()
+    return folder
+
+
+def _refused(run_cli: RunCli, side: Path, tmp_path: Path, reason: str) -> None:
+    with pytest.raises(DiffError, match=re.escape(reason)):
+        load_side(side)
+    result = run_cli("diff", str(_corpus(tmp_path / "old")), str(side))
+    assert (result.code, result.out) == (1, "")
+    assert result.err.startswith("policyspec diff: ")
+    assert reason in result.err
+    assert "Traceback" not in result.err
+
+
+def test_a_fifo_as_policyspec_json_is_refused_without_waiting_for_a_writer(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
+    release = _release_with(tmp_path)
+    os.mkfifo(release / "policyspec.json")
+    _refused(run_cli, release, tmp_path, "not a regular file")
+    os.mkfifo(tmp_path / "named.json")
+    with pytest.raises(DiffError, match="not a regular file"):
+        load_side(tmp_path / "named.json")
+
+
+def test_a_folder_or_a_link_loop_as_policyspec_json_is_refused(run_cli: RunCli, tmp_path: Path) -> None:
+    folder = _release_with(tmp_path, "folder")
+    (folder / "policyspec.json").mkdir()
+    _refused(run_cli, folder, tmp_path, "not a regular file")
+    loop = _release_with(tmp_path, "loop")
+    (loop / "policyspec.json").symlink_to(loop / "policyspec.json")
+    with pytest.raises(DiffError, match="symbolic links"):
+        load_side(loop)
+    (tmp_path / "loop.json").symlink_to(tmp_path / "loop.json")
+    with pytest.raises(DiffError, match="symbolic links"):
+        load_side(tmp_path / "loop.json")
+
+
+def test_a_file_over_the_size_limit_is_refused_unread(run_cli: RunCli, tmp_path: Path) -> None:
+    release = _release_with(tmp_path)
+    with (release / "policyspec.json").open("wb") as handle:
+        handle.truncate(MAX_RELEASE_BYTES + 1)  # sparse: costs no disk, and is never read
+    _refused(run_cli, release, tmp_path, "larger than 256 MiB, the limit for a release")
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (b'{"documents": [], "version": "\xff"}', "not UTF-8"),
+        (b"[" * 100_000 + b"]" * 100_000, "nested too deeply"),
+        (b'{"documents": ' + b"[" * 70 + b"]" * 70 + b"}", "nested more than 64 levels deep"),
+        (b'{"documents": [' + b"9" * 5000 + b"]}", "Exceeds the limit"),
+        (b'{"documents": [', "Expecting value"),
+    ],
+    ids=["latin-1", "recursion", "deep", "huge-integer", "truncated"],
+)
+def test_bad_json_is_a_diff_error_not_a_traceback(
+    run_cli: RunCli, tmp_path: Path, content: bytes, reason: str
+) -> None:
+    release = _release_with(tmp_path)
+    (release / "policyspec.json").write_bytes(content)
+    _refused(run_cli, release, tmp_path, reason)
+
+
+def test_a_release_nested_within_the_limit_is_read(tmp_path: Path) -> None:
+    release = _release_with(tmp_path)
+    nested: object = "leaf"
+    for _ in range(MAX_JSON_DEPTH - 3):  # the payload, documents and the document are 3 levels
+        nested = {"x": nested}
+    payload = {"version": "1.0.0", "documents": [{"id": "a", "deep": nested}]}
+    (release / "policyspec.json").write_text(json.dumps(payload), encoding="utf-8")
+    assert load_side(release).documents["a"]["deep"] == nested

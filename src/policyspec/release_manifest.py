@@ -1,0 +1,170 @@
+"""SHA256SUMS: what a release wrote, and therefore what a later release may replace or clean up.
+
+A release owns exactly the files its SHA256SUMS lists, plus SHA256SUMS itself. A folder is
+replaced only when it holds nothing else and none of those files changed since: anything more is
+a user's file or a user's edit, lost for good if the folder were replaced. The manifest is in
+the format of coreutils, so ``sha256sum -c SHA256SUMS`` checks a release by hand.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import stat
+from collections.abc import Collection, Iterable
+from pathlib import Path
+
+from policyspec.reading import FileTooLarge, Unreadable, read_regular_file
+
+__all__ = [
+    "MANIFEST",
+    "ReleaseRefused",
+    "check_replaceable",
+    "disposable_files",
+    "remove_folder",
+    "sha256sums",
+]
+
+MANIFEST = "SHA256SUMS"
+_MANIFEST_LIMIT = 64 * 1024  # a release lists a handful of files: a larger one is not ours
+_LINE = re.compile(r"([0-9a-f]{64})  ([^/\\\x00-\x1f]+)")  # plain names only: nothing to escape
+_SHOWN = 10  # names spelled out in a refusal before "and N more"
+_CHUNK = 1 << 20
+_NO_FOLLOW = (
+    os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+)
+
+
+class ReleaseRefused(FileExistsError):
+    """The destination holds something no release wrote; it was left exactly as it was.
+
+    A ``FileExistsError`` (an ``OSError``) rather than a ``ReleaseError``: the destination is in
+    the way, which a caller reports as a failure to write, not as a usage error.
+    """
+
+
+def sha256sums(files: Iterable[tuple[str, bytes]]) -> bytes:
+    """The manifest of ``files``: ``<hex>  <name>`` lines sorted by name, LF line ends."""
+    lines = []
+    for name, data in sorted(files):
+        line = f"{hashlib.sha256(data).hexdigest()}  {name}"
+        if not _LINE.fullmatch(line) or name in (".", "..", MANIFEST):
+            raise ValueError(f"cannot list {name!r} in {MANIFEST}")
+        lines.append(line + "\n")
+    return "".join(lines).encode("ascii")
+
+
+def check_replaceable(out: Path) -> None:
+    """Return when ``out`` is missing, empty or an unchanged release; else raise ReleaseRefused."""
+    try:
+        mode = os.lstat(out).st_mode
+    except FileNotFoundError:
+        return
+    if stat.S_ISLNK(mode):
+        raise ReleaseRefused(f"{out} is a symbolic link; refusing to replace it")
+    if not stat.S_ISDIR(mode):
+        raise ReleaseRefused(f"{out} exists and is not a folder; refusing to replace it")
+    problem = _not_ours(out)
+    if problem is not None:
+        raise ReleaseRefused(f"{out}: {problem}; refusing to replace it (nothing was changed)")
+
+
+def _not_ours(folder: Path) -> str | None:
+    """What in ``folder`` no release wrote, in words; None when replacing it loses nothing."""
+    entries = sorted(os.listdir(folder))
+    if not entries:
+        return None
+    if MANIFEST not in entries:
+        return (
+            f"no {MANIFEST}: not a policyspec release (releases made by policyspec 0.1 have none: "
+            f"remove the folder yourself once); it holds {_names(entries)}"
+        )
+    listed = _read_manifest(folder)
+    if isinstance(listed, str):
+        return listed
+    foreign = [n for n in entries if n != MANIFEST and (n not in listed or not _is_file(folder / n))]
+    changed = [n for n in entries if n in listed and n not in foreign and _sha256(folder / n) != listed[n]]
+    problems = []
+    if foreign:
+        problems.append(f"not files of the release (its {MANIFEST} does not list them): {_names(foreign)}")
+    if changed:
+        problems.append(f"changed since the release (replacing would lose the edits): {_names(changed)}")
+    return "; ".join(problems) or None
+
+
+def disposable_files(folder: Path, names: Collection[str]) -> list[str] | None:
+    """The files of a staging or retired folder if all are a release's, else None.
+
+    A file is a release's when its SHA256SUMS lists it with the hash it has, or, unlisted, when it
+    bears the name of a file a release writes: a run killed mid-write has no (or a partial)
+    manifest yet. A user's folder that merely has a matching name, but other files or an edited
+    one, is never deleted.
+    """
+    try:
+        if not stat.S_ISDIR(os.lstat(folder).st_mode):
+            return None
+        entries = sorted(os.listdir(folder))
+        listed = _read_manifest(folder) if MANIFEST in entries else {}
+        for name in entries:
+            if not _is_file(folder / name):
+                return None
+            if isinstance(listed, dict) and name in listed:
+                if _sha256(folder / name) != listed[name]:
+                    return None
+            elif name not in names:
+                return None
+    except OSError:
+        return None
+    return entries
+
+
+def remove_folder(folder: Path, files: Collection[str]) -> None:
+    """Delete ``files`` from ``folder``, then the folder (which fails if anything else is in it)."""
+    for name in files:
+        if name != MANIFEST:
+            (folder / name).unlink(missing_ok=True)
+    if MANIFEST in files:
+        (folder / MANIFEST).unlink(missing_ok=True)  # last: a folder killed meanwhile stays checkable
+    folder.rmdir()
+
+
+def _read_manifest(folder: Path) -> dict[str, str] | str:
+    """Name to digest, or what is wrong with the manifest, in words."""
+    path = folder / MANIFEST
+    if not _is_file(path):
+        return f"its {MANIFEST} is not a file"
+    try:
+        text = read_regular_file(path, _MANIFEST_LIMIT).decode("ascii")
+    except (Unreadable, FileTooLarge, UnicodeDecodeError) as error:
+        return f"its {MANIFEST} is not one policyspec wrote ({error})"
+    listed: dict[str, str] = {}
+    for number, line in enumerate(text.split("\n")[:-1] if text.endswith("\n") else [text], start=1):
+        match = _LINE.fullmatch(line)
+        if match is None or match[2] in listed or match[2] in (".", "..", MANIFEST):
+            return f"its {MANIFEST} is not one policyspec wrote (line {number}: {line[:80]!r})"
+        listed[match[2]] = match[1]
+    return listed
+
+
+def _is_file(path: Path) -> bool:
+    return stat.S_ISREG(os.lstat(path).st_mode)
+
+
+def _sha256(path: Path) -> str | None:
+    """The file's digest, read without following a link and without waiting on a FIFO swapped in."""
+    descriptor = os.open(path, _NO_FOLLOW)
+    try:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            return None
+        digest = hashlib.sha256()
+        while chunk := os.read(descriptor, _CHUNK):
+            digest.update(chunk)
+        return digest.hexdigest()
+    finally:
+        os.close(descriptor)
+
+
+def _names(names: list[str]) -> str:
+    shown = ", ".join(names[:_SHOWN])
+    return shown if len(names) <= _SHOWN else f"{shown} and {len(names) - _SHOWN} more"
