@@ -7,6 +7,7 @@ the command that needs them, so start-up stays fast for the pre-commit hook.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -23,35 +24,44 @@ __all__ = ["main"]
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
 EXIT_USAGE = 2
+_MAX_JOBS = 256
 
 Command = Callable[[argparse.Namespace], int]
+
+
+class UsageError(Exception):
+    """The command line asks for something that cannot be done; exit 2 with the message."""
 
 
 def _limits(args: argparse.Namespace) -> Limits:
     from policyspec.limits import Limits
 
-    return Limits(
-        max_bytes=args.max_bytes,
-        max_depth=args.max_depth,
-        max_aliases=args.max_aliases,
-        max_nodes=args.max_nodes,
-    )
+    return Limits(**{name: getattr(args, name) for name in _LIMIT_OPTIONS if hasattr(args, name)})
+
+
+def _spec_paths(args: argparse.Namespace, default: list[str] | None = None) -> list[Path]:
+    """The spec files the paths given name (no paths: ``default``, or the bundled corpus)."""
+    from policyspec.spec_paths import SpecPathError, expand_paths
+
+    try:
+        return expand_paths(args.paths or default)
+    except SpecPathError as error:
+        raise UsageError(str(error)) from None
 
 
 def _check(args: argparse.Namespace) -> tuple[list[CheckedSpec], int]:
-    from policyspec.corpus import check_paths, expand_paths
+    from policyspec.corpus import check_paths
 
-    paths = expand_paths(args.paths or None)
+    paths = _spec_paths(args)
     return check_paths(paths, sources=args.sources, limits=_limits(args)), len(paths)
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
     from policyspec.batch import check_many, duplicate_document_ids
-    from policyspec.corpus import expand_paths
     from policyspec.diagnostics import has_errors
     from policyspec.reporters import REPORTERS_BY_NAME
 
-    paths = expand_paths(args.paths or None)
+    paths = _spec_paths(args)
     diagnostics: list[Diagnostic] = []
     ids: list[tuple[Path, str | None]] = []
     for outcome in check_many(paths, sources=args.sources, limits=_limits(args), jobs=args.jobs):
@@ -112,6 +122,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
 def cmd_release(args: argparse.Namespace) -> int:
     from policyspec.diagnostics import has_errors
     from policyspec.release import ReleaseError, build_release, release_inputs, write_release
+    from policyspec.release_manifest import ReleaseRefused
     from policyspec.reporters import report_text
 
     checked, files = _check(args)
@@ -123,6 +134,9 @@ def cmd_release(args: argparse.Namespace) -> int:
     try:
         release = build_release(release_inputs(checked))
         write_release(release, args.out)
+    except ReleaseRefused as error:  # --out holds files this project did not write: left untouched
+        print(f"policyspec release: {error}", file=sys.stderr)
+        return EXIT_PROBLEMS
     except ReleaseError as error:  # nothing to release, or --out is not a release folder
         print(f"policyspec release: {error}", file=sys.stderr)
         return EXIT_USAGE
@@ -163,13 +177,11 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 
 def cmd_fmt(args: argparse.Namespace) -> int:
-    from policyspec.corpus import expand_paths
     from policyspec.fmt import format_file, report_fmt, write_formatted
 
     if not args.paths and not Path("specs").is_dir():
-        print("policyspec fmt: give spec files or folders (there is no specs/ folder here)", file=sys.stderr)
-        return EXIT_USAGE
-    results = [format_file(path, limits=_limits(args)) for path in expand_paths(args.paths or ["specs"])]
+        raise UsageError("give spec files or folders (there is no specs/ folder here)")
+    results = [format_file(path, limits=_limits(args)) for path in _spec_paths(args, ["specs"])]
     if not args.check:
         results = [write_formatted(result) for result in results]
     print(report_fmt(results, check=args.check))
@@ -190,14 +202,40 @@ def _add_input_options(parser: argparse.ArgumentParser) -> None:
     _add_limit_options(parser)
 
 
+# The limit options: each --option is the Limits field of the same name, with what it bounds.
+_LIMIT_OPTIONS: dict[str, str] = {
+    "max_bytes": "largest spec file (bytes)",
+    "max_source_bytes": "largest archived source text (bytes)",
+    "max_depth": "deepest nesting of collections",
+    "max_aliases": "most YAML aliases in a file",
+    "max_nodes": "most nodes after alias expansion",
+}
+
+
+def _whole_number(low: int, high: int) -> Callable[[str], int]:
+    """An argparse type: a whole number from ``low`` to ``high`` (absurd values are usage errors)."""
+
+    def parse(text: str) -> int:
+        if not text.strip().isdigit() or len(text.strip()) > 20 or not low <= int(text) <= high:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number from {low} to {high}")
+        return int(text)
+
+    return parse
+
+
 def _add_limit_options(parser: argparse.ArgumentParser) -> None:
-    from policyspec.limits import DEFAULT_LIMITS as D
+    from policyspec.limits import DEFAULT_LIMITS, LIMIT_CEILINGS
 
     limits = parser.add_argument_group("limits for hostile input")
-    limits.add_argument("--max-bytes", type=int, default=D.max_bytes, help="largest spec file (bytes)")
-    limits.add_argument("--max-depth", type=int, default=D.max_depth, help="deepest nesting of collections")
-    limits.add_argument("--max-aliases", type=int, default=D.max_aliases, help="most YAML aliases in a file")
-    limits.add_argument("--max-nodes", type=int, default=D.max_nodes, help="most nodes after alias expansion")
+    for name, meaning in _LIMIT_OPTIONS.items():
+        default = getattr(DEFAULT_LIMITS, name)
+        limits.add_argument(
+            "--" + name.replace("_", "-"),
+            type=_whole_number(1, LIMIT_CEILINGS[name]),
+            default=default,
+            metavar="N",
+            help=f"{meaning}; default {default}",
+        )
 
 
 # The indicator filters: each --option is the IndicatorFilter field of the same name.
@@ -221,8 +259,10 @@ def _add_filter_options(parser: argparse.ArgumentParser) -> None:
     keep = parser.add_argument_group("filters (all given must hold)")
     keep.add_argument("--document", metavar="ID", help="the document's id")
     keep.add_argument("--level", choices=get_args(IssuerLevel), help="an issuer's level")
-    keep.add_argument("--due-by", type=int, metavar="YEAR", help="deadline in or before YEAR")
-    keep.add_argument("--due-after", type=int, metavar="YEAR", help="deadline after YEAR")
+    keep.add_argument(
+        "--due-by", type=_whole_number(1, 9999), metavar="YEAR", help="deadline in or before YEAR"
+    )
+    keep.add_argument("--due-after", type=_whole_number(1, 9999), metavar="YEAR", help="deadline after YEAR")
     keep.add_argument("--per", type=_duration, metavar="DURATION", help="recurrence, such as P1Y or P6M")
     keep.add_argument("--unit", choices=UNITS, metavar="UNIT", help="unit of the target, such as percent")
     keep.add_argument("--operator", choices=OPERATORS, help="operator of the target")
@@ -252,7 +292,11 @@ def build_parser() -> argparse.ArgumentParser:
     _add_input_options(validate)
     validate.add_argument("--format", choices=("text", "json", "github"), default="text")
     validate.add_argument(
-        "--jobs", type=int, default=1, metavar="N", help="check files in N worker processes (large corpora)"
+        "--jobs",
+        type=_whole_number(1, _MAX_JOBS),
+        default=1,
+        metavar="N",
+        help="check files in N worker processes (large corpora)",
     )
     validate.set_defaults(run=cmd_validate)
 
@@ -312,17 +356,50 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from policyspec.terminal import OutputError, guarded_output, say, silence_stdout
+
+    try:
+        with guarded_output():
+            return _run(argv)
+    except BrokenPipeError:  # `policyspec indicators | head` is not an error
+        silence_stdout()
+        return EXIT_OK
+    except OutputError as error:
+        silence_stdout()
+        say(f"policyspec: cannot write the output: {error}")
+        return EXIT_PROBLEMS
+    except Exception as error:  # a bug: say where, briefly, instead of a traceback (exit 1)
+        say(f"policyspec: internal error: {_where(error)}: {type(error).__name__}: {str(error)[:200]}")
+        say("    hint: please report this with the command and input; POLICYSPEC_DEBUG=1 shows the traceback")
+        if os.environ.get("POLICYSPEC_DEBUG"):
+            raise
+        return EXIT_PROBLEMS
+
+
+def _where(error: BaseException) -> str:
+    """The innermost frame of an exception, as file:line."""
+    traceback = error.__traceback__
+    while traceback is not None and traceback.tb_next is not None:
+        traceback = traceback.tb_next
+    if traceback is None:
+        return "?"
+    return f"{Path(traceback.tb_frame.f_code.co_filename).name}:{traceback.tb_lineno}"
+
+
+def _run(argv: Sequence[str] | None) -> int:
+    from policyspec.terminal import say
+
     parser = build_parser()
     args = parser.parse_args(argv)
-    for limit in ("max_bytes", "max_depth", "max_aliases", "max_nodes", "jobs"):
-        if getattr(args, limit, 1) < 1:
-            parser.error(f"--{limit.replace('_', '-')} must be at least 1")
+    for folder in getattr(args, "sources", []):
+        if not folder.is_dir():
+            parser.error(f"--sources {folder}: no such folder")
     run: Command = args.run
     try:
         return run(args)
-    except BrokenPipeError:  # `policyspec indicators | head` is not an error
-        sys.stderr.close()
-        return EXIT_OK
+    except UsageError as error:
+        say(f"policyspec {args.command}: {error}")
+        return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
 

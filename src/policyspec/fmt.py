@@ -7,15 +7,18 @@ itself comes from :mod:`policyspec.fmt_layout` (key order, quoting, indentation)
 result is accepted it is checked: it must parse to data equal to the original (types included)
 and hold every comment of the original; otherwise the file is reported and left alone.
 
-The canonical file is UTF-8 without a byte-order mark, with LF line ends, and starts with the
-``yaml-language-server`` modeline (the existing one is kept and moved first; the default one is
-added when there is none).
+The canonical file is UTF-8 with LF line ends and starts with the ``yaml-language-server``
+modeline (the existing one is kept and moved first; the default one is added when there is
+none). A file's own conventions are kept: a byte-order mark stays, CRLF line ends stay when every
+line ends so, and a read-only file is reported (PS012) and never rewritten.
 """
 
 from __future__ import annotations
 
 import math
+import os
 import re
+import stat
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -41,6 +44,7 @@ __all__ = [
 DEFAULT_MODELINE = "# yaml-language-server: $schema=../schemas/policyspec.schema.json"
 FMT_CODE = "PS012"  # the file cannot be formatted without loss, or cannot be written
 
+_UTF8_BOM = b"\xef\xbb\xbf"
 _MODELINE = re.compile(r"#\s*yaml-language-server:")
 _LEFT_ALONE = "the file was left as it is; please report this with the file attached"
 _WRITE_HINT = "check the permissions and free space; the file was left as it is"
@@ -74,7 +78,14 @@ def format_file(path: Path, *, limits: Limits = DEFAULT_LIMITS) -> Formatted:
     result = format_text(text, file=file, limits=limits)
     if isinstance(result, Diagnostic):
         return Formatted(path, raw, None, result)
-    return Formatted(path, raw, result.encode("utf-8"))
+    return Formatted(path, raw, _in_conventions_of(raw, result))
+
+
+def _in_conventions_of(raw: bytes, text: str) -> bytes:
+    """The formatted text with the original's byte-order mark and CRLF line ends, if it had them."""
+    if raw.count(b"\r\n") and raw.count(b"\r\n") == raw.count(b"\n") == raw.count(b"\r"):
+        text = text.replace("\n", "\r\n")
+    return (_UTF8_BOM if raw.startswith(_UTF8_BOM) else b"") + text.encode("utf-8")
 
 
 def write_formatted(result: Formatted) -> Formatted:
@@ -83,6 +94,10 @@ def write_formatted(result: Formatted) -> Formatted:
 
     if result.formatted is None or not result.changed:
         return result
+    if _read_only(result.path):
+        failure = Diagnostic(display_name(result.path), 1, 1, FMT_CODE, "the file is read-only")
+        hint = "make it writable (chmod u+w) to format it; the file was left as it is"
+        return replace(result, formatted=None, diagnostic=replace(failure, hint=hint))
     try:
         atomic_write_bytes(result.path, result.formatted)
     except OSError as exc:
@@ -90,6 +105,14 @@ def write_formatted(result: Formatted) -> Formatted:
         failure = Diagnostic(display_name(result.path), 1, 1, FMT_CODE, f"cannot write the file: {reason}")
         return replace(result, formatted=None, diagnostic=replace(failure, hint=_WRITE_HINT))
     return result
+
+
+def _read_only(path: Path) -> bool:
+    """A file its owner may not write is meant to stay as it is, even for root (who could)."""
+    try:
+        return not os.stat(path).st_mode & stat.S_IWUSR
+    except OSError:
+        return False  # the write itself then reports what is wrong
 
 
 def report_fmt(results: Sequence[Formatted], *, check: bool) -> str:

@@ -326,12 +326,42 @@ def test_a_layout_that_would_lose_a_comment_is_refused(monkeypatch: pytest.Monke
 # --- files: encoding, refusals, atomic writes -------------------------------------------------
 
 
-def test_crlf_and_a_byte_order_mark_become_plain_utf8_with_lf(tmp_path: Path) -> None:
+def test_a_byte_order_mark_and_crlf_line_ends_are_kept(tmp_path: Path) -> None:
     path = tmp_path / "spec.yaml"
-    path.write_bytes(b"\xef\xbb\xbf" + f"{DEFAULT_MODELINE}\r\nid: x\r\n".encode())
+    path.write_bytes(b"\xef\xbb\xbf" + f"{DEFAULT_MODELINE}\r\nid:   x\r\n".encode())
     result = format_file(path)
     assert result.changed
-    assert result.formatted == f"{DEFAULT_MODELINE}\nid: x\n".encode()
+    assert result.formatted == b"\xef\xbb\xbf" + f"{DEFAULT_MODELINE}\r\nid: x\r\n".encode()
+
+
+def test_a_canonical_crlf_file_with_a_byte_order_mark_is_unchanged(tmp_path: Path) -> None:
+    path = tmp_path / "spec.yaml"
+    path.write_bytes(b"\xef\xbb\xbf" + f"{DEFAULT_MODELINE}\r\nid: x\r\n".encode())
+    assert not format_file(path).changed
+
+
+def test_mixed_line_ends_become_lf(tmp_path: Path) -> None:
+    path = tmp_path / "spec.yaml"
+    path.write_bytes(f"{DEFAULT_MODELINE}\r\nid: x\nkind: plan\r\n".encode())
+    assert format_file(path).formatted == f"{DEFAULT_MODELINE}\nid: x\nkind: plan\n".encode()
+
+
+def test_a_read_only_file_is_reported_and_left_exactly_as_it_was(tmp_path: Path) -> None:
+    path = tmp_path / "spec.yaml"
+    original = b"id:    x\n"
+    path.write_bytes(original)
+    path.chmod(0o444)
+    before = path.stat()
+    result = write_formatted(format_file(path))
+    assert result.diagnostic is not None
+    assert (result.diagnostic.code, result.diagnostic.message) == (FMT_CODE, "the file is read-only")
+    assert path.read_bytes() == original
+    after = path.stat()
+    assert (after.st_ino, after.st_mtime_ns, after.st_mode) == (
+        before.st_ino,
+        before.st_mtime_ns,
+        before.st_mode,
+    )
 
 
 @pytest.mark.parametrize(
