@@ -85,11 +85,11 @@ def main() -> None:
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} cpus, {args.runs} runs each, medians\n")
     bare = [run_once([sys.executable, "-c", "pass"]) for _ in range(args.runs)]
     imported = [run_once([sys.executable, "-c", "import policyspec"]) for _ in range(args.runs)]
-    loaded = [run_once([sys.executable, "-c", "import policyspec.corpus"]) for _ in range(args.runs)]
+    loaded = [run_once([sys.executable, "-c", "import policyspec.api.corpus"]) for _ in range(args.runs)]
     print(
         f"start-up: bare interpreter {median(bare, 'seconds') * 1000:.1f} ms, "
         f"import policyspec {median(imported, 'seconds') * 1000:.1f} ms, "
-        f"import policyspec.corpus (models, parser) {median(loaded, 'seconds') * 1000:.1f} ms\n"
+        f"import policyspec.api.corpus (models, parser) {median(loaded, 'seconds') * 1000:.1f} ms\n"
     )
 
     header = (

@@ -15,8 +15,8 @@ from itertools import groupby
 from typing import cast
 
 import policyspec
-from policyspec.compare import target_text
-from policyspec.vocabulary import TOPICS, Topic
+from policyspec.api.compare import target_text
+from policyspec.model.vocabulary import TOPICS, Topic
 
 
 def main(topic: str) -> None:

@@ -11,7 +11,7 @@ unit, operator, topic, lead_unit, text. All the criteria given must hold.
 from __future__ import annotations
 
 import policyspec
-from policyspec.records import IndicatorRecord
+from policyspec.api.records import IndicatorRecord
 
 
 def show(title: str, records: list[IndicatorRecord]) -> None:

@@ -16,15 +16,15 @@ TYPE_CHECKING = False  # not `from typing import TYPE_CHECKING`: importing typin
 if TYPE_CHECKING:
     from typing import Any
 
-    from policyspec.compare import ComparisonRow
-    from policyspec.corpus import Corpus, load
+    from policyspec.api.compare import ComparisonRow
+    from policyspec.api.corpus import Corpus, load
+    from policyspec.api.evaluate import Evaluation
+    from policyspec.api.query import IndicatorFilter, QueryError
+    from policyspec.api.records import IndicatorRecord
+    from policyspec.api.timeline import TimelineEntry
     from policyspec.diagnostics import Diagnostic, PolicyspecError
-    from policyspec.evaluate import Evaluation
     from policyspec.limits import Limits
-    from policyspec.model import Document, Goal, Indicator, Measure, Principle, Section, Target
-    from policyspec.query import IndicatorFilter, QueryError
-    from policyspec.records import IndicatorRecord
-    from policyspec.timeline import TimelineEntry
+    from policyspec.model.documents import Document, Goal, Indicator, Measure, Principle, Section, Target
 
 __all__ = [
     "ComparisonRow",
@@ -48,19 +48,20 @@ __all__ = [
 ]
 
 _HOME = {
-    "Corpus": "policyspec.corpus",
-    "load": "policyspec.corpus",
+    "Corpus": "policyspec.api.corpus",
+    "load": "policyspec.api.corpus",
     "Diagnostic": "policyspec.diagnostics",
     "PolicyspecError": "policyspec.diagnostics",
     "Limits": "policyspec.limits",
-    "IndicatorRecord": "policyspec.records",
-    "ComparisonRow": "policyspec.compare",
-    "Evaluation": "policyspec.evaluate",
-    "IndicatorFilter": "policyspec.query",
-    "QueryError": "policyspec.query",
-    "TimelineEntry": "policyspec.timeline",
+    "IndicatorRecord": "policyspec.api.records",
+    "ComparisonRow": "policyspec.api.compare",
+    "Evaluation": "policyspec.api.evaluate",
+    "IndicatorFilter": "policyspec.api.query",
+    "QueryError": "policyspec.api.query",
+    "TimelineEntry": "policyspec.api.timeline",
     **dict.fromkeys(
-        ("Document", "Goal", "Indicator", "Measure", "Principle", "Section", "Target"), "policyspec.model"
+        ("Document", "Goal", "Indicator", "Measure", "Principle", "Section", "Target"),
+        "policyspec.model.documents",
     ),
 }
 

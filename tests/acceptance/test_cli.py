@@ -128,7 +128,7 @@ def test_a_directory_argument_checks_the_specs_inside(run_cli: RunCli) -> None:
 
 
 def test_version_names_the_package_and_the_data(run_cli: RunCli) -> None:
-    from policyspec.data_version import DATA_VERSION, package_version
+    from policyspec.release.version import DATA_VERSION, package_version
 
     result = run_cli("--version")
     assert result.code == 0

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from policyspec import cli
+from policyspec.cli import program as cli
 from tests.conftest import REPO, RunCli
 
 

@@ -12,9 +12,9 @@ from collections import Counter
 import pytest
 
 import policyspec
+from policyspec.api.corpus import check_paths
 from policyspec.bundled import bundled_dir, bundled_specs
-from policyspec.corpus import check_paths
-from policyspec.walk import identified, quoted_texts
+from policyspec.model.walk import identified, quoted_texts
 from tests.conftest import RunCli
 
 EXPECTED = {

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 import policyspec
-from policyspec.cli import main
+from policyspec.cli.program import main
 from tests.conftest import REPO
 
 EXAMPLES = REPO / "examples"

@@ -9,7 +9,7 @@ import sys
 import time
 from pathlib import Path
 
-from policyspec.fmt import format_file
+from policyspec.fmt.format import format_file
 from tests.conftest import REPO
 
 SPECS = sorted((REPO / "specs").glob("*.yaml"))

@@ -17,12 +17,12 @@ from typing import Any
 
 import pytest
 
-from policyspec.cli import main
-from policyspec.corpus import Corpus, check_paths, load
-from policyspec.data_version import DATA_VERSION
-from policyspec.records import IndicatorRecord
-from policyspec.release import RELEASE_FILES, release_inputs
-from policyspec.tabular import (
+from policyspec.api.corpus import Corpus, check_paths, load
+from policyspec.api.records import IndicatorRecord
+from policyspec.cli.program import main
+from policyspec.release.build import RELEASE_FILES, release_inputs
+from policyspec.release.columns import Column
+from policyspec.release.tables import (
     DOCUMENT_COLUMNS,
     INDICATOR_COLUMNS,
     LIST_SEPARATOR,
@@ -30,7 +30,7 @@ from policyspec.tabular import (
     Table,
     csv_text,
 )
-from policyspec.tabular_columns import Column
+from policyspec.release.version import DATA_VERSION
 from tests.conftest import EXAMPLES, REPO, RunCli
 
 SAMPLE = str(EXAMPLES / "valid" / "complete.yaml")
@@ -314,10 +314,10 @@ def previous(run_cli: RunCli, tmp_path: Path) -> tuple[Path, dict[str, bytes]]:
 
 
 def _fail_on_third_file(monkeypatch: pytest.MonkeyPatch, error: BaseException) -> list[Path]:
-    import policyspec.release
+    import policyspec.release.build
 
     written: list[Path] = []
-    original = policyspec.release._write_file
+    original = policyspec.release.build._write_file
 
     def write(path: Path, data: bytes) -> None:
         if len(written) == 2:
@@ -325,7 +325,7 @@ def _fail_on_third_file(monkeypatch: pytest.MonkeyPatch, error: BaseException) -
         original(path, data)
         written.append(path)
 
-    monkeypatch.setattr(policyspec.release, "_write_file", write)
+    monkeypatch.setattr(policyspec.release.build, "_write_file", write)
     return written
 
 
@@ -352,12 +352,12 @@ def test_a_failure_mid_write_leaves_the_previous_release_untouched(
 def test_a_failed_exchange_leaves_the_previous_release_untouched(
     run_cli: RunCli, monkeypatch: pytest.MonkeyPatch, previous: tuple[Path, dict[str, bytes]]
 ) -> None:
-    import policyspec.folder_swap
+    import policyspec._fs.folder_swap
 
     def exchange(first: Path, second: Path) -> bool:
         raise OSError(5, "Input/output error")
 
-    monkeypatch.setattr(policyspec.folder_swap, "exchange", exchange)
+    monkeypatch.setattr(policyspec._fs.folder_swap, "exchange", exchange)
     out, before = previous
     assert run_cli("release", "--out", str(out)).code == 1
     assert _bytes(out) == before
@@ -368,7 +368,7 @@ def test_without_the_exchange_a_failed_rename_puts_the_previous_release_back(
     run_cli: RunCli, monkeypatch: pytest.MonkeyPatch, previous: tuple[Path, dict[str, bytes]]
 ) -> None:
     """The two-rename fallback (no renameat2): the earlier release is moved aside and back."""
-    import policyspec.folder_swap
+    import policyspec._fs.folder_swap
 
     original = os.rename
     moved_aside: list[str] = []
@@ -380,7 +380,7 @@ def test_without_the_exchange_a_failed_rename_puts_the_previous_release_back(
             raise OSError(5, "Input/output error")
         original(source, target)
 
-    monkeypatch.setattr(policyspec.folder_swap, "exchange", lambda first, second: False)
+    monkeypatch.setattr(policyspec._fs.folder_swap, "exchange", lambda first, second: False)
     monkeypatch.setattr(os, "rename", rename)
     out, before = previous
     assert run_cli("release", "--out", str(out)).code == 1
@@ -392,9 +392,9 @@ def test_without_the_exchange_a_failed_rename_puts_the_previous_release_back(
 def test_without_the_exchange_a_release_still_replaces_the_previous_one(
     run_cli: RunCli, monkeypatch: pytest.MonkeyPatch, previous: tuple[Path, dict[str, bytes]], release: Path
 ) -> None:
-    import policyspec.folder_swap
+    import policyspec._fs.folder_swap
 
-    monkeypatch.setattr(policyspec.folder_swap, "exchange", lambda first, second: False)
+    monkeypatch.setattr(policyspec._fs.folder_swap, "exchange", lambda first, second: False)
     out, _ = previous
     assert run_cli("release", "--out", str(out)).code == 0
     assert _bytes(out) == _bytes(release)

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from policyspec.release import RELEASE_FILES
+from policyspec.release.build import RELEASE_FILES
 from tests.conftest import EXAMPLES, REPO, RunCli
 
 SAMPLE = str(EXAMPLES / "valid" / "complete.yaml")

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from policyspec.validate import check_spec
+from policyspec.loading.check import check_spec
 from tests.clients.tools import find_program, run
 from tests.conftest import EXAMPLES, REPO
 

@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 
 from policyspec.bundled import bundled_dir, bundled_specs
-from policyspec.validate import check_spec
+from policyspec.loading.check import check_spec
 from tests.clients.lsp_client import LanguageServer
 from tests.clients.tools import NODE_BIN, find_program
 from tests.conftest import EXAMPLES, REPO

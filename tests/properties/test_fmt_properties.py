@@ -10,10 +10,10 @@ import yaml
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from policyspec.fmt import format_text, same_data
-from policyspec.fmt_layout import key_order
-from policyspec.model import Document
-from policyspec.parsing import ParsedYaml, parse_yaml
+from policyspec.fmt.format import format_text, same_data
+from policyspec.fmt.layout import key_order
+from policyspec.loading.parsing import ParsedYaml, parse_yaml
+from policyspec.model.documents import Document
 from tests.strategies import documents
 
 # A third of the profile's examples: each one formats a document twice.

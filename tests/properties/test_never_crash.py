@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from policyspec.diagnostics import Diagnostic
 from policyspec.limits import Limits
-from policyspec.validate import CheckedSpec, check_spec
+from policyspec.loading.check import CheckedSpec, check_spec
 from tests.properties.conftest import MANY, check_bytes, check_text
 from tests.strategies import yamlish_text
 

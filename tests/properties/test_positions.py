@@ -15,9 +15,9 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from policyspec.diagnostics import Diagnostic, JsonPath
-from policyspec.model import Document
-from policyspec.parsing import parse_yaml
-from policyspec.walk import quoted_texts
+from policyspec.loading.parsing import parse_yaml
+from policyspec.model.documents import Document
+from policyspec.model.walk import quoted_texts
 from tests.properties.conftest import (
     MANY,
     PER_KIND,

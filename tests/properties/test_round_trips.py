@@ -7,9 +7,9 @@ from typing import Any
 
 from hypothesis import example, given
 
-from policyspec.model import Document
-from policyspec.parsing import ParsedYaml, parse_yaml
-from policyspec.structure import build_document
+from policyspec.loading.parsing import ParsedYaml, parse_yaml
+from policyspec.loading.structure import build_document
+from policyspec.model.documents import Document
 from tests.properties.conftest import to_yaml
 from tests.strategies import documents
 

@@ -14,8 +14,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from policyspec.model import Document
-from policyspec.schema import schema_document
+from policyspec.model.documents import Document
+from policyspec.model.schema import schema_document
 from tests.properties.conftest import PER_KIND
 from tests.strategies import (
     BEYOND_FIGURES,
@@ -32,7 +32,7 @@ VALIDATOR = jsonschema.Draft202012Validator(schema_document())
 
 
 def models_accept(data: Any) -> bool:
-    """The models' verdict, exactly as ``policyspec.structure.build_document`` asks for it."""
+    """The models' verdict, exactly as ``policyspec.loading.structure.build_document`` asks for it."""
     try:
         Document.model_validate(data, strict=True)
     except ValidationError:

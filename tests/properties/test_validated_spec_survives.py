@@ -17,14 +17,14 @@ from typing import Any
 from hypothesis import event, given
 from hypothesis import strategies as st
 
-from policyspec.compare import compare, comparison_table
+from policyspec.api.compare import compare, comparison_table
+from policyspec.api.evaluate import Observed, evaluate
+from policyspec.api.query import IndicatorFilter, select_indicators
+from policyspec.api.timeline import timeline
 from policyspec.diagnostics import Diagnostic
-from policyspec.evaluate import Observed, evaluate
-from policyspec.fmt import format_text
-from policyspec.query import IndicatorFilter, select_indicators
-from policyspec.release import build_release, release_inputs
-from policyspec.timeline import timeline
-from policyspec.validate import CheckedSpec, check_spec
+from policyspec.fmt.format import format_text
+from policyspec.loading.check import CheckedSpec, check_spec
+from policyspec.release.build import build_release, release_inputs
 from tests.conftest import EXAMPLES
 from tests.strategies import DATES, IMPOSSIBLE_DATES, beyond_texts, figure_texts
 from tests.strategies.dates import dates_in

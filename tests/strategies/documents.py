@@ -9,8 +9,8 @@ from typing import Any
 from hypothesis import strategies as st
 from pydantic import BaseModel
 
-from policyspec.model import Date, Document, Goal, Issuer, QualityNote, Section, exact
-from policyspec.vocabulary import COMMITMENTS, OPERATORS, TOPICS, UNITS
+from policyspec.model.documents import Date, Document, Goal, Issuer, QualityNote, Section, exact
+from policyspec.model.vocabulary import COMMITMENTS, OPERATORS, TOPICS, UNITS
 from tests.strategies.dates import DATES
 from tests.strategies.numbers import FIGURES
 from tests.strategies.texts import EN, TEXT, ZH

@@ -12,8 +12,8 @@ from hypothesis import assume
 from hypothesis import strategies as st
 
 from policyspec.diagnostics import JsonPath
-from policyspec.figure_bounds import MAX_MAGNITUDE
-from policyspec.model import DATE_PATTERN
+from policyspec.model.bounds import MAX_MAGNITUDE
+from policyspec.model.documents import DATE_PATTERN
 from tests.strategies.dates import IMPOSSIBLE_DATES
 from tests.strategies.documents import Data, Draw, documents
 from tests.strategies.numbers import BEYOND_FIGURES

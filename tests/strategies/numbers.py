@@ -1,4 +1,4 @@
-"""Figures near and beyond the bounds of :mod:`policyspec.figure_bounds`, as data and as YAML text.
+"""Figures near and beyond the bounds of :mod:`policyspec.model.bounds`, as data and as YAML text.
 
 As data (``FIGURES``): what the models accept, with the edges drawn often: ±10^15, 15-digit
 significands, 10^-15, fractions with 15 digits above and below the line. As text
@@ -14,7 +14,7 @@ from fractions import Fraction
 
 from hypothesis import strategies as st
 
-from policyspec.figure_bounds import MAX_DIGITS, MAX_MAGNITUDE
+from policyspec.model.bounds import MAX_DIGITS, MAX_MAGNITUDE
 
 __all__ = ["BEYOND_FIGURES", "FIGURES", "FigureText", "beyond_texts", "figure_texts"]
 

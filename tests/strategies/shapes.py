@@ -14,7 +14,7 @@ from typing import Any, Literal
 from pydantic import BaseModel
 
 from policyspec.diagnostics import JsonPath
-from policyspec.model import Document
+from policyspec.model.documents import Document
 
 __all__ = ["Shape", "Site", "shape_of", "sites"]
 

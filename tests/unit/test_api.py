@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 import policyspec
-from policyspec.records import IndicatorRecord
+from policyspec.api.records import IndicatorRecord
 from tests.conftest import EXAMPLES
 
 

@@ -8,7 +8,7 @@ import pytest
 
 import policyspec
 from policyspec.limits import LIMIT_CEILINGS, Limits
-from policyspec.spec_paths import SpecPathError, as_paths, expand_paths
+from policyspec.loading.paths import SpecPathError, as_paths, expand_paths
 from tests.conftest import REPO
 
 SPECS = REPO / "specs"

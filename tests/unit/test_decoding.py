@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from policyspec.decoding import DecodeFailure, decode_spec
+from policyspec.loading.decoding import DecodeFailure, decode_spec
 
 TEXT = "id: 示范\ntitle: {zh: 党的建设}\n"
 

@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from policyspec.corpus import check_paths, expand_paths
-from policyspec.data_version import DATA_VERSION
-from policyspec.diff import (
+from policyspec.api.corpus import check_paths, expand_paths
+from policyspec.release.build import build_release, release_inputs, write_release
+from policyspec.release.diff import (
     MAX_JSON_DEPTH,
     MAX_RELEASE_BYTES,
     Change,
@@ -28,7 +28,7 @@ from policyspec.diff import (
     load_side,
     version_ok,
 )
-from policyspec.release import build_release, release_inputs, write_release
+from policyspec.release.version import DATA_VERSION
 from tests.conftest import EXAMPLES, RunCli
 
 SPEC = EXAMPLES / "valid" / "complete.yaml"

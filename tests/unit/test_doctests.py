@@ -12,11 +12,11 @@ from tests.conftest import REPO
 
 MODULES = [
     "policyspec",
-    "policyspec.query",
-    "policyspec.compare",
-    "policyspec.timeline",
-    "policyspec.evaluate",
-    "policyspec.corpus",
+    "policyspec.api.query",
+    "policyspec.api.compare",
+    "policyspec.api.timeline",
+    "policyspec.api.evaluate",
+    "policyspec.api.corpus",
 ]
 
 

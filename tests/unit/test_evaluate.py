@@ -14,9 +14,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import policyspec
-from policyspec.corpus import Corpus
-from policyspec.evaluate import DEFAULT_TOLERANCE, Evaluation, as_exact, evaluate
-from policyspec.records import IndicatorRecord
+from policyspec.api.corpus import Corpus
+from policyspec.api.evaluate import DEFAULT_TOLERANCE, Evaluation, as_exact, evaluate
+from policyspec.api.records import IndicatorRecord
 
 WUXI = "wuxi-party-building-model-zone"
 HENAN = "henan-2015-strict-party-governance"

@@ -11,13 +11,20 @@ from typing import Any
 
 import pytest
 
-from policyspec import fmt_comments
 from policyspec.diagnostics import Diagnostic
-from policyspec.fmt import DEFAULT_MODELINE, FMT_CODE, format_file, format_text, same_data, write_formatted
-from policyspec.fmt_layout import key_order
+from policyspec.fmt import comments as fmt_comments
+from policyspec.fmt.format import (
+    DEFAULT_MODELINE,
+    FMT_CODE,
+    format_file,
+    format_text,
+    same_data,
+    write_formatted,
+)
+from policyspec.fmt.layout import key_order
 from policyspec.limits import Limits
-from policyspec.model import Document, Indicator, Issuer, PlanPeriod, Target
-from policyspec.parsing import ParsedYaml, parse_yaml
+from policyspec.loading.parsing import ParsedYaml, parse_yaml
+from policyspec.model.documents import Document, Indicator, Issuer, PlanPeriod, Target
 from tests.conftest import REPO
 
 SPECS = sorted((REPO / "specs").glob("*.yaml"))

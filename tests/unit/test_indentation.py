@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from policyspec.diagnostics import Diagnostic
-from policyspec.indentation import first_indenting_tab
-from policyspec.parsing import parse_yaml
+from policyspec.loading.indentation import first_indenting_tab
+from policyspec.loading.parsing import parse_yaml
 
 
 @pytest.mark.parametrize(

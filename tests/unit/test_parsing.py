@@ -9,10 +9,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from policyspec.diagnostics import Diagnostic
-from policyspec.figure_bounds import MAX_MAGNITUDE, number_problem
 from policyspec.limits import Limits
-from policyspec.model import exact
-from policyspec.parsing import OutOfBounds, ParsedYaml, parse_yaml, resolve_plain
+from policyspec.loading.parsing import OutOfBounds, ParsedYaml, parse_yaml, resolve_plain
+from policyspec.model.bounds import MAX_MAGNITUDE, number_problem
+from policyspec.model.documents import exact
 
 
 def parsed(text: str, limits: Limits | None = None) -> ParsedYaml:

@@ -16,10 +16,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import policyspec
-from policyspec.compare import ComparisonRow
-from policyspec.corpus import Corpus
-from policyspec.query import IndicatorFilter, QueryError
-from policyspec.records import IndicatorRecord, indicator_records
+from policyspec.api.compare import ComparisonRow
+from policyspec.api.corpus import Corpus
+from policyspec.api.query import IndicatorFilter, QueryError
+from policyspec.api.records import IndicatorRecord, indicator_records
 from tests.conftest import RunCli
 
 Predicate = Callable[[IndicatorRecord], bool]
@@ -162,7 +162,7 @@ def test_a_timeline_entry_is_a_milestone_or_a_figure() -> None:
 
 
 def test_a_precise_deadline_comes_before_the_end_of_its_year() -> None:
-    from policyspec.timeline import _period_end
+    from policyspec.api.timeline import _period_end
 
     assert sorted(["2010", "2010-06-30", "2010-06", "2009"], key=_period_end) == [
         "2009",
@@ -218,7 +218,7 @@ def test_cli_compare_prints_an_aligned_table(run_cli: RunCli) -> None:
     assert header.split() == ["document", "indicator", "target", "per", "deadline", "population", "quote"]
     assert len(rows) == len(corpus().compare("research-time"))
     assert any("≥ 2 months" in row and "市县两级党员领导干部" in row for row in rows)
-    from policyspec.tables import display_width
+    from policyspec.cli.terminal_tables import display_width
 
     quote_column = display_width(header[: header.index("quote")])
     for row in rows:  # the quote column starts at the same terminal column on every row

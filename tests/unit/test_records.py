@@ -7,8 +7,8 @@ from fractions import Fraction
 from hypothesis import given
 from hypothesis import strategies as st
 
-from policyspec.model import exact
-from policyspec.records import json_number
+from policyspec.api.records import json_number
+from policyspec.model.documents import exact
 
 
 def test_examples() -> None:

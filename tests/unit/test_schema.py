@@ -16,10 +16,10 @@ import pytest
 from pydantic import TypeAdapter, ValidationError
 
 from policyspec.bundled import bundled_specs
-from policyspec.figure_bounds import FRACTION_PATTERN, MAX_MAGNITUDE
-from policyspec.model import DATE_PATTERN, Date
-from policyspec.parsing import ParsedYaml, parse_yaml
-from policyspec.schema import schema_document, schema_text
+from policyspec.loading.parsing import ParsedYaml, parse_yaml
+from policyspec.model.bounds import FRACTION_PATTERN, MAX_MAGNITUDE
+from policyspec.model.documents import DATE_PATTERN, Date
+from policyspec.model.schema import schema_document, schema_text
 from tests.conftest import EXAMPLES, REPO
 
 COMMITTED = REPO / "schemas" / "policyspec.schema.json"

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from policyspec import folder_swap
-from policyspec.folder_swap import exchange, folder_lock, install_folder, make_staging, staging_leftovers
+from policyspec._fs import folder_swap
+from policyspec._fs.folder_swap import exchange, folder_lock, install_folder, make_staging, staging_leftovers
 
 linux_only = pytest.mark.skipif(
     folder_swap._renameat2() is None, reason="renameat2 is Linux-only (elsewhere the fallback runs)"

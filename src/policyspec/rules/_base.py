@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from policyspec.diagnostics import JsonPath, Severity
-from policyspec.model import Document
+from policyspec.model.documents import Document
 
 __all__ = ["Finding", "Rule", "RuleContext"]
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from policyspec.model import Document
+from policyspec.model.documents import Document
+from policyspec.model.walk import evidenced_facts
 from policyspec.rules._base import Finding, RuleContext
-from policyspec.walk import evidenced_facts
 
 __all__ = ["deadline_in_span", "inferred_has_evidence", "plausible_years"]
 

@@ -6,7 +6,7 @@ import math
 import re
 from collections.abc import Iterator
 
-from policyspec.model import Indicator, exact
+from policyspec.model.documents import Indicator, exact
 from policyspec.rules._base import Finding, RuleContext
 
 __all__ = [

@@ -5,8 +5,8 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator
 
+from policyspec.model.walk import identified
 from policyspec.rules._base import Finding, RuleContext
-from policyspec.walk import identified
 
 __all__ = ["references_resolve", "unique_ids"]
 

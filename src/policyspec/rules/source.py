@@ -5,8 +5,8 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterator
 
+from policyspec.model.walk import quoted_texts
 from policyspec.rules._base import Finding, RuleContext
-from policyspec.walk import quoted_texts
 
 __all__ = [
     "MIN_MEANINGFUL_CHARACTERS",

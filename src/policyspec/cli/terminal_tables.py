@@ -6,7 +6,7 @@ import json
 import unicodedata
 from collections.abc import Sequence
 
-from policyspec.records import IndicatorRecord
+from policyspec.api.records import IndicatorRecord
 
 __all__ = ["display_width", "render_indicators", "render_table"]
 

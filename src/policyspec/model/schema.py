@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from policyspec.model import Document
+from policyspec.model.documents import Document
 
 __all__ = ["SCHEMA_DIALECT", "schema_document", "schema_text"]
 

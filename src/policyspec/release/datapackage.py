@@ -14,8 +14,8 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from policyspec.model import Document
-from policyspec.tabular import Table, table_schema
+from policyspec.model.documents import Document
+from policyspec.release.tables import Table, table_schema
 
 __all__ = [
     "LICENSE",

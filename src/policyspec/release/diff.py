@@ -19,7 +19,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from policyspec.reading import FileTooLarge, Unreadable, read_regular_file
+from policyspec._fs.reading import FileTooLarge, Unreadable, read_regular_file
 
 __all__ = [
     "KINDS",
@@ -101,7 +101,7 @@ class Diff:
 
     @property
     def bump(self) -> str | None:
-        """The smallest data version bump the changes call for (see policyspec.data_version)."""
+        """The smallest data version bump the changes call for (see policyspec.release.version)."""
         kinds = [self.documents, *self.entries.values()]
         if any(k.removed for k in kinds):
             return "major"
@@ -188,7 +188,7 @@ def load_side(path: str | Path) -> Side:
         return _read_release(path, label)
     if not path.exists():
         raise DiffError(f"{label}: no such file or folder")
-    from policyspec.corpus import load
+    from policyspec.api.corpus import load
 
     corpus = load([path])
     if not corpus.documents:

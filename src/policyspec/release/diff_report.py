@@ -1,11 +1,11 @@
-"""A :class:`~policyspec.diff.Diff` as text for people or as JSON for scripts."""
+"""A :class:`~policyspec.release.diff.Diff` as text for people or as JSON for scripts."""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Callable
 
-from policyspec.diff import KINDS, Change, Diff, Key, KindDiff, Side, least_version, version_ok
+from policyspec.release.diff import KINDS, Change, Diff, Key, KindDiff, Side, least_version, version_ok
 
 __all__ = ["RENDERERS_BY_NAME", "diff_json", "diff_text"]
 

@@ -1,14 +1,14 @@
 """The canonical layout of a spec's data: key order, scalar styles, indentation (comments aside).
 
-From the text as written (:mod:`policyspec.yamlscan`: flow or block style of each collection, the
+From the text as written (:mod:`policyspec.fmt.scan`: flow or block style of each collection, the
 raw text of scalars, the line folds of ``>`` block scalars) YAML events are generated with
 
 - the keys of each mapping in the order its model declares them (walked alongside the pydantic
   models: a model's own fields first, then those it inherits, so the ``inferred``/``evidence``
-  pair of :class:`~policyspec.model.Evidenced` closes an issuer, date or plan period, as the
+  pair of :class:`~policyspec.model.documents.Evidenced` closes an issuer, date or plan period, as the
   encoding guide shows); unknown keys keep their relative order after the known ones;
 - numbers, booleans and nulls written exactly as in the source (``1.50`` stays ``1.50``), read
-  by the same YAML 1.2 core schema as :mod:`policyspec.parsing`; tags are dropped;
+  by the same YAML 1.2 core schema as :mod:`policyspec.loading.parsing`; tags are dropped;
 - strings plain where that reads back as the same string under YAML 1.2 and 1.1 alike, double
   quoted otherwise (never single quoted), invisible characters such as U+00A0 as escapes; block
   scalars (``|``, ``>``) stay block scalars with their folds; flow collections stay flow;
@@ -16,7 +16,7 @@ raw text of scalars, the line folds of ``>`` block scalars) YAML events are gene
 and written by ruamel.yaml's round-trip emitter with two-space mappings and sequences of mappings
 indented as the corpus has them (``  - id: …``). Feeding the emitter events directly skips
 ruamel's representer and serializer, which would double the time a spec takes. Comments are
-handled by :mod:`policyspec.fmt_comments`.
+handled by :mod:`policyspec.fmt.comments`.
 """
 
 from __future__ import annotations
@@ -36,9 +36,9 @@ from ruamel.yaml import events as ev
 from ruamel.yaml.emitter import Emitter
 from ruamel.yaml.tag import Tag
 
-from policyspec.model import Document, nested_model
-from policyspec.parsing import resolve_plain
-from policyspec.yamlscan import Mapping, Node, Scalar, Sequence
+from policyspec.fmt.scan import Mapping, Node, Scalar, Sequence
+from policyspec.loading.parsing import resolve_plain
+from policyspec.model.documents import Document, nested_model
 
 __all__ = ["dump_yaml", "key_order"]
 

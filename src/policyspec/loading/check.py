@@ -8,14 +8,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from policyspec.decoding import DecodeFailure, decode_spec, describe_failure
+from policyspec._fs.reading import FileTooLarge, Unreadable, read_regular_file
 from policyspec.diagnostics import Diagnostic
 from policyspec.limits import DEFAULT_LIMITS, Limits
-from policyspec.model import Document
-from policyspec.parsing import Marks, parse_yaml
-from policyspec.reading import FileTooLarge, Unreadable, read_regular_file
+from policyspec.loading.decoding import DecodeFailure, decode_spec, describe_failure
+from policyspec.loading.parsing import Marks, parse_yaml
+from policyspec.loading.structure import build_document
+from policyspec.model.documents import Document
 from policyspec.rules import RuleContext, run_rules
-from policyspec.structure import build_document
 
 __all__ = ["CheckedSpec", "check_spec", "display_name", "read_limited"]
 

@@ -1,4 +1,4 @@
-"""Structural validation: parsed data to a typed :class:`~policyspec.model.Document`.
+"""Structural validation: parsed data to a typed :class:`~policyspec.model.documents.Document`.
 
 The pydantic models decide; this module translates their errors into positioned diagnostics
 that name the key to change and, for typos, the key that was probably meant.
@@ -13,9 +13,9 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from policyspec.diagnostics import Diagnostic, JsonPath, format_path
-from policyspec.figure_bounds import FRACTION_PATTERN
-from policyspec.model import DATE_PATTERN, Document, nested_model
-from policyspec.parsing import Marks
+from policyspec.loading.parsing import Marks
+from policyspec.model.bounds import FRACTION_PATTERN
+from policyspec.model.documents import DATE_PATTERN, Document, nested_model
 
 __all__ = ["build_document"]
 

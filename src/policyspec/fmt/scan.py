@@ -5,7 +5,7 @@ The formatter needs what plain data forgets: that ``1.50`` was written with two 
 title was a ``{zh: …, en: …}`` flow mapping, where a folded ``>`` scalar broke its lines, and
 which characters are inside scalars (a ``#`` there is not a comment). libyaml's events carry all
 of it and are fast; ruamel.yaml's pure-Python loader would take most of a second per spec. Only
-text that :func:`policyspec.parsing.parse_yaml` accepted is read here, so the limits on hostile
+text that :func:`policyspec.loading.parsing.parse_yaml` accepted is read here, so the limits on hostile
 input have already been enforced.
 """
 

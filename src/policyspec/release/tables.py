@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import cast, get_args
 
-from policyspec.model import Document, Indicator, exact
-from policyspec.records import IndicatorRecord, indicator_records
-from policyspec.tabular_columns import DOCUMENT_COLUMNS, INDICATOR_COLUMNS, MEASURE_COLUMNS, Column
-from policyspec.vocabulary import IssuerLevel
+from policyspec.api.records import IndicatorRecord, indicator_records
+from policyspec.model.documents import Document, Indicator, exact
+from policyspec.model.vocabulary import IssuerLevel
+from policyspec.release.columns import DOCUMENT_COLUMNS, INDICATOR_COLUMNS, MEASURE_COLUMNS, Column
 
 __all__ = [
     "DOCUMENT_COLUMNS",

@@ -24,10 +24,10 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from typing import Literal
 
-from policyspec.compare import target_text
-from policyspec.model import Document
-from policyspec.query import deadline_year
-from policyspec.records import json_number
+from policyspec.api.compare import target_text
+from policyspec.api.query import deadline_year
+from policyspec.api.records import json_number
+from policyspec.model.documents import Document
 
 __all__ = ["TimelineEntry", "timeline"]
 

@@ -22,9 +22,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from typing import get_args
 
-from policyspec.model import Document, Indicator
-from policyspec.records import IndicatorRecord, indicator_records
-from policyspec.vocabulary import OPERATORS, TOPICS, UNITS, IssuerLevel, Operator, Topic, Unit
+from policyspec.api.records import IndicatorRecord, indicator_records
+from policyspec.model.documents import Document, Indicator
+from policyspec.model.vocabulary import OPERATORS, TOPICS, UNITS, IssuerLevel, Operator, Topic, Unit
 
 __all__ = ["LEVELS", "IndicatorFilter", "QueryError", "deadline_year", "select_indicators"]
 
@@ -71,7 +71,7 @@ class IndicatorFilter:
     >>> IndicatorFilter(topic="reseach-time")
     Traceback (most recent call last):
     ...
-    policyspec.query.QueryError: unknown topic 'reseach-time'
+    policyspec.api.query.QueryError: unknown topic 'reseach-time'
     """
 
     document: str | None = None

@@ -27,10 +27,10 @@ except ImportError:  # pragma: no cover - PyYAML built without libyaml
     _READER_OFFSET_IN_BYTES = False
 
 from policyspec.diagnostics import Diagnostic, JsonPath
-from policyspec.figure_bounds import HINT as _FIGURE_HINT
-from policyspec.figure_bounds import fraction_problem, number_problem
-from policyspec.indentation import first_indenting_tab
 from policyspec.limits import DEFAULT_LIMITS, Limits
+from policyspec.loading.indentation import first_indenting_tab
+from policyspec.model.bounds import HINT as _FIGURE_HINT
+from policyspec.model.bounds import fraction_problem, number_problem
 
 __all__ = ["Marks", "OutOfBounds", "ParsedYaml", "parse_yaml", "resolve_plain"]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from policyspec.diagnostics import JsonPath
-from policyspec.model import Document, Evidenced
+from policyspec.model.documents import Document, Evidenced
 
 __all__ = ["COLLECTIONS", "evidenced_facts", "identified", "quoted_texts"]
 

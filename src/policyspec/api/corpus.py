@@ -8,18 +8,18 @@ from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
 
-from policyspec.batch import duplicate_document_ids
-from policyspec.compare import ComparisonRow, compare
+from policyspec.api.compare import ComparisonRow, compare
+from policyspec.api.evaluate import DEFAULT_TOLERANCE, Evaluation, Observed, evaluate, find_record
+from policyspec.api.query import IndicatorFilter, select_indicators
+from policyspec.api.records import IndicatorRecord
+from policyspec.api.timeline import TimelineEntry, timeline
 from policyspec.diagnostics import Diagnostic, PolicyspecError, has_errors
-from policyspec.evaluate import DEFAULT_TOLERANCE, Evaluation, Observed, evaluate, find_record
 from policyspec.limits import DEFAULT_LIMITS, Limits
-from policyspec.model import Document
-from policyspec.query import IndicatorFilter, select_indicators
-from policyspec.records import IndicatorRecord
-from policyspec.spec_paths import PathArgument, as_paths, expand_paths
-from policyspec.timeline import TimelineEntry, timeline
-from policyspec.validate import CheckedSpec, check_spec, display_name
-from policyspec.vocabulary import IssuerLevel, Operator, Topic, Unit
+from policyspec.loading.batch import duplicate_document_ids
+from policyspec.loading.check import CheckedSpec, check_spec, display_name
+from policyspec.loading.paths import PathArgument, as_paths, expand_paths
+from policyspec.model.documents import Document
+from policyspec.model.vocabulary import IssuerLevel, Operator, Topic, Unit
 
 __all__ = ["Corpus", "check_paths", "expand_paths", "load"]
 
@@ -53,8 +53,8 @@ class Corpus:
     ) -> list[IndicatorRecord]:
         """The flat indicator view, as ``policyspec indicators`` prints it; the criteria given must all hold.
 
-        The criteria are those of :class:`policyspec.query.IndicatorFilter` (a bad value raises
-        :class:`policyspec.query.QueryError`):
+        The criteria are those of :class:`policyspec.api.query.IndicatorFilter` (a bad value raises
+        :class:`policyspec.api.query.QueryError`):
 
         >>> [r.id for r in corpus.indicators(topic="cadre-training", due_by=2010)]
         ['civil-servant-3plus2-training']
@@ -74,11 +74,11 @@ class Corpus:
         return select_indicators(self.documents, criteria)
 
     def compare(self, topic: Topic) -> list[ComparisonRow]:
-        """Every indicator tagged ``topic``, one row each, across documents (:mod:`policyspec.compare`)."""
+        """Every indicator tagged ``topic``, one row each, across documents (see :mod:`~.compare`)."""
         return compare(self.documents, topic)
 
     def timeline(self) -> list[TimelineEntry]:
-        """Every dated goal and indicator, earliest deadline first (:mod:`policyspec.timeline`)."""
+        """Every dated goal and indicator, earliest deadline first (:mod:`policyspec.api.timeline`)."""
         return timeline(self.documents)
 
     def evaluate(
@@ -91,7 +91,7 @@ class Corpus:
         reference: int | float | str | Fraction | Decimal | None = None,
         tolerance: int | float | str | Fraction | Decimal = DEFAULT_TOLERANCE,
     ) -> Evaluation:
-        """Judge an observed figure against one indicator's target (:mod:`policyspec.evaluate`)."""
+        """Judge an observed figure against one indicator's target (:mod:`policyspec.api.evaluate`)."""
         record = find_record(self.indicators(), document, indicator)
         return evaluate(record, observed, observed_in=observed_in, reference=reference, tolerance=tolerance)
 
@@ -128,7 +128,7 @@ def load(
     them; a folder stands for its ``*.yaml`` and ``*.yml`` files.
 
     Raises :class:`~policyspec.diagnostics.PolicyspecError` carrying every diagnostic when a
-    spec has errors (warnings do not stop loading), :class:`~policyspec.spec_paths.SpecPathError`
+    spec has errors (warnings do not stop loading), :class:`~policyspec.loading.paths.SpecPathError`
     (a ValueError) when a folder holds no specs, and TypeError for arguments that are not paths.
     """
     if not isinstance(limits, Limits):

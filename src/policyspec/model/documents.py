@@ -18,8 +18,8 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
 from pydantic.config import JsonDict
 
-from policyspec.figure_bounds import FRACTION_PATTERN, MAX_MAGNITUDE
-from policyspec.vocabulary import Commitment, IssuerLevel, NoteKind, Operator, SectionKind, Topic, Unit
+from policyspec.model.bounds import FRACTION_PATTERN, MAX_MAGNITUDE
+from policyspec.model.vocabulary import Commitment, IssuerLevel, NoteKind, Operator, SectionKind, Topic, Unit
 
 __all__ = [
     "DATE_PATTERN",
@@ -106,7 +106,7 @@ _BOUNDED_FLOAT: JsonDict = {
 }
 
 # A figure: at most 10^15 in magnitude, the schema's minimum and maximum. Precision and underflow
-# cannot be said in a schema; the parser refuses those (PS013, policyspec.figure_bounds).
+# cannot be said in a schema; the parser refuses those (PS013, policyspec.model.bounds).
 Figure = (
     Annotated[int, Field(ge=-MAX_MAGNITUDE, le=MAX_MAGNITUDE)]
     | Annotated[float, AfterValidator(_bounded_unless_non_finite), WithJsonSchema(_BOUNDED_FLOAT)]

@@ -2,8 +2,8 @@
 
 A file is read, decoded and parsed exactly as ``policyspec validate`` does (same limits, same
 diagnostics), so fmt refuses what validate refuses and never touches such a file. The layout
-itself comes from :mod:`policyspec.fmt_layout` (key order, quoting, indentation) and
-:mod:`policyspec.fmt_comments` (every comment and blank line back beside its entry). Before a
+itself comes from :mod:`policyspec.fmt.layout` (key order, quoting, indentation) and
+:mod:`policyspec.fmt.comments` (every comment and blank line back beside its entry). Before a
 result is accepted it is checked: it must parse to data equal to the original (types included)
 and hold every comment of the original; otherwise the file is reported and left alone.
 
@@ -24,11 +24,11 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from policyspec.decoding import DecodeFailure, decode_spec
 from policyspec.diagnostics import Diagnostic
 from policyspec.limits import DEFAULT_LIMITS, Limits
-from policyspec.parsing import parse_yaml
-from policyspec.validate import display_name, read_limited
+from policyspec.loading.check import display_name, read_limited
+from policyspec.loading.decoding import DecodeFailure, decode_spec
+from policyspec.loading.parsing import parse_yaml
 
 __all__ = [
     "DEFAULT_MODELINE",
@@ -90,7 +90,7 @@ def _in_conventions_of(raw: bytes, text: str) -> bytes:
 
 def write_formatted(result: Formatted) -> Formatted:
     """Write a changed file atomically; on failure the result carries the diagnostic instead."""
-    from policyspec.atomic import atomic_write_bytes
+    from policyspec._fs.atomic import atomic_write_bytes
 
     if result.formatted is None or not result.changed:
         return result
@@ -162,9 +162,9 @@ class _Draft:
 
 
 def _draft(text: str) -> _Draft:
-    from policyspec.fmt_comments import place_comments, restore_comments
-    from policyspec.fmt_layout import dump_yaml
-    from policyspec.yamlscan import read_layout
+    from policyspec.fmt.comments import place_comments, restore_comments
+    from policyspec.fmt.layout import dump_yaml
+    from policyspec.fmt.scan import read_layout
 
     source = read_layout(text)
     if source.root is None:
@@ -188,8 +188,8 @@ def _verified(draft: _Draft, data: Any, file: str, limits: Limits) -> str | Diag
     """The formatted text, if it holds the same data and every comment of the original."""
     from collections import Counter
 
-    from policyspec.fmt_comments import comment_pieces
-    from policyspec.yamlscan import read_layout
+    from policyspec.fmt.comments import comment_pieces
+    from policyspec.fmt.scan import read_layout
 
     reparsed = parse_yaml(draft.text, file=file, limits=limits)
     if isinstance(reparsed, Diagnostic) or not same_data(reparsed.data, data):

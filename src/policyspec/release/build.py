@@ -3,8 +3,8 @@
 Every byte is computed in memory first (:func:`build_release`) from the validated documents
 alone: no clock, no host name, no absolute path, so the same corpus gives the same bytes on any
 machine. :func:`write_release` then writes them into a staging folder beside the target and
-swaps it into place (:mod:`policyspec.folder_swap`), so the target always holds a complete
-release; it replaces only what an earlier release wrote (:mod:`policyspec.release_manifest`).
+swaps it into place (:mod:`policyspec._fs.folder_swap`), so the target always holds a complete
+release; it replaces only what an earlier release wrote (:mod:`policyspec.release.manifest`).
 """
 
 from __future__ import annotations
@@ -17,20 +17,20 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from policyspec.atomic import fsync_folder
+from policyspec._fs.atomic import fsync_folder
+from policyspec._fs.folder_swap import folder_lock, install_folder, make_staging, staging_leftovers
 from policyspec.bundled import bundled_dir
-from policyspec.data_version import DATA_VERSION, package_version
-from policyspec.datapackage import (
+from policyspec.diagnostics import PolicyspecError
+from policyspec.loading.check import CheckedSpec
+from policyspec.model.documents import SCHEMA_ID, Document
+from policyspec.release.datapackage import (
     Resource,
     datapackage_descriptor,
     datapackage_text,
     file_resource,
     table_resource,
 )
-from policyspec.diagnostics import PolicyspecError
-from policyspec.folder_swap import folder_lock, install_folder, make_staging, staging_leftovers
-from policyspec.model import SCHEMA_ID, Document
-from policyspec.release_manifest import (
+from policyspec.release.manifest import (
     MANIFEST,
     ReleaseRefused,
     check_replaceable,
@@ -38,8 +38,8 @@ from policyspec.release_manifest import (
     remove_folder,
     sha256sums,
 )
-from policyspec.tabular import csv_text, jsonl_text, release_tables
-from policyspec.validate import CheckedSpec
+from policyspec.release.tables import csv_text, jsonl_text, release_tables
+from policyspec.release.version import DATA_VERSION, package_version
 
 __all__ = [
     "RELEASE_FILES",

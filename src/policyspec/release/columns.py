@@ -1,6 +1,6 @@
 """The columns of the release tables, each with its Table Schema type and what it means.
 
-Kept apart from the row code in :mod:`policyspec.tabular` because this is the part a data
+Kept apart from the row code in :mod:`policyspec.release.tables` because this is the part a data
 consumer reads: the descriptions end up in datapackage.json and in docs/releases.md.
 """
 
@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import get_args
 
-from policyspec.model import Date, Document, Indicator
-from policyspec.vocabulary import COMMITMENTS, OPERATORS, UNITS, IssuerLevel
+from policyspec.model.documents import Date, Document, Indicator
+from policyspec.model.vocabulary import COMMITMENTS, OPERATORS, UNITS, IssuerLevel
 
 __all__ = ["DOCUMENT_COLUMNS", "INDICATOR_COLUMNS", "MEASURE_COLUMNS", "Column"]
 
@@ -48,7 +48,7 @@ _DOCUMENT_CONTEXT = (
 )
 
 INDICATOR_COLUMNS: tuple[Column, ...] = (
-    # The fields of policyspec.records.IndicatorRecord, in its order (`policyspec indicators`).
+    # The fields of policyspec.api.records.IndicatorRecord, in its order (`policyspec indicators`).
     Column("document", "string", "Id of the document (the id column of documents.csv)."),
     Column("id", "string", "Id of the indicator, unique within its document."),
     Column("quote", "string", "The exact source text the figure is read from.", required=True),

@@ -47,9 +47,9 @@ from decimal import Decimal, localcontext
 from fractions import Fraction
 from typing import Literal
 
-from policyspec.compare import target_text
-from policyspec.figure_bounds import MAX_DIGITS, fraction_problem, magnitude_problem, number_problem
-from policyspec.records import IndicatorRecord
+from policyspec.api.compare import target_text
+from policyspec.api.records import IndicatorRecord
+from policyspec.model.bounds import MAX_DIGITS, fraction_problem, magnitude_problem, number_problem
 
 __all__ = ["DEFAULT_TOLERANCE", "Evaluation", "Observed", "Status", "as_exact", "evaluate", "find_record"]
 
@@ -102,7 +102,7 @@ class Evaluation:
 def as_exact(value: int | float | str | Fraction | Decimal, name: str = "figure") -> Fraction:
     """The exact number of an observation or tolerance; floats by their decimal text (0.1 is 1/10).
 
-    A figure must lie within the bounds of :mod:`policyspec.figure_bounds` (text as a spec writes
+    A figure must lie within the bounds of :mod:`policyspec.model.bounds` (text as a spec writes
     it, at most 15 significant digits); anything else raises ``ValueError`` naming ``name``, and
     quickly: text is judged before it is converted. A bool or another type is a ``TypeError``.
 

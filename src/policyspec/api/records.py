@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from fractions import Fraction
 
-from policyspec.model import Document, Indicator, exact
+from policyspec.model.documents import Document, Indicator, exact
 
 __all__ = ["IndicatorRecord", "indicator_records", "json_number"]
 

@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from policyspec.diagnostics import Diagnostic
     from policyspec.limits import Limits
-    from policyspec.model import Document
-    from policyspec.validate import CheckedSpec
+    from policyspec.loading.check import CheckedSpec
+    from policyspec.model.documents import Document
 
 __all__ = ["main"]
 
@@ -41,7 +41,7 @@ def _limits(args: argparse.Namespace) -> Limits:
 
 def _spec_paths(args: argparse.Namespace, default: list[str] | None = None) -> list[Path]:
     """The spec files the paths given name (no paths: ``default``, or the bundled corpus)."""
-    from policyspec.spec_paths import SpecPathError, expand_paths
+    from policyspec.loading.paths import SpecPathError, expand_paths
 
     try:
         return expand_paths(args.paths or default)
@@ -50,16 +50,16 @@ def _spec_paths(args: argparse.Namespace, default: list[str] | None = None) -> l
 
 
 def _check(args: argparse.Namespace) -> tuple[list[CheckedSpec], int]:
-    from policyspec.corpus import check_paths
+    from policyspec.api.corpus import check_paths
 
     paths = _spec_paths(args)
     return check_paths(paths, sources=args.sources, limits=_limits(args)), len(paths)
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from policyspec.batch import check_many, duplicate_document_ids
+    from policyspec.cli.reporters import REPORTERS_BY_NAME
     from policyspec.diagnostics import has_errors
-    from policyspec.reporters import REPORTERS_BY_NAME
+    from policyspec.loading.batch import check_many, duplicate_document_ids
 
     paths = _spec_paths(args)
     diagnostics: list[Diagnostic] = []
@@ -74,8 +74,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 def _documents(args: argparse.Namespace) -> list[Document] | None:
     """The checked documents by id, or None once their errors are printed to stderr."""
+    from policyspec.cli.reporters import report_text
     from policyspec.diagnostics import has_errors
-    from policyspec.reporters import report_text
 
     checked, files = _check(args)
     diagnostics = sorted(d for spec in checked for d in spec.diagnostics)
@@ -86,8 +86,8 @@ def _documents(args: argparse.Namespace) -> list[Document] | None:
 
 
 def cmd_indicators(args: argparse.Namespace) -> int:
-    from policyspec.query import IndicatorFilter, QueryError, select_indicators
-    from policyspec.tables import render_indicators
+    from policyspec.api.query import IndicatorFilter, QueryError, select_indicators
+    from policyspec.cli.terminal_tables import render_indicators
 
     documents = _documents(args)
     if documents is None:
@@ -105,8 +105,8 @@ def cmd_indicators(args: argparse.Namespace) -> int:
 def cmd_compare(args: argparse.Namespace) -> int:
     import json
 
-    from policyspec.compare import compare, comparison_table
-    from policyspec.tables import render_table
+    from policyspec.api.compare import compare, comparison_table
+    from policyspec.cli.terminal_tables import render_table
 
     documents = _documents(args)
     if documents is None:
@@ -120,10 +120,10 @@ def cmd_compare(args: argparse.Namespace) -> int:
 
 
 def cmd_release(args: argparse.Namespace) -> int:
+    from policyspec.cli.reporters import report_text
     from policyspec.diagnostics import has_errors
-    from policyspec.release import ReleaseError, build_release, release_inputs, write_release
-    from policyspec.release_manifest import ReleaseRefused
-    from policyspec.reporters import report_text
+    from policyspec.release.build import ReleaseError, build_release, release_inputs, write_release
+    from policyspec.release.manifest import ReleaseRefused
 
     checked, files = _check(args)
     diagnostics = sorted(d for spec in checked for d in spec.diagnostics)
@@ -151,10 +151,10 @@ def cmd_release(args: argparse.Namespace) -> int:
 
 
 def cmd_diff(args: argparse.Namespace) -> int:
+    from policyspec.cli.reporters import report_text
     from policyspec.diagnostics import PolicyspecError
-    from policyspec.diff import DiffError, diff_sides, load_side
-    from policyspec.diff_report import RENDERERS_BY_NAME
-    from policyspec.reporters import report_text
+    from policyspec.release.diff import DiffError, diff_sides, load_side
+    from policyspec.release.diff_report import RENDERERS_BY_NAME
 
     try:
         old, new = load_side(args.old), load_side(args.new)
@@ -170,14 +170,14 @@ def cmd_diff(args: argparse.Namespace) -> int:
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
-    from policyspec.schema import schema_text
+    from policyspec.model.schema import schema_text
 
     sys.stdout.write(schema_text())
     return EXIT_OK
 
 
 def cmd_fmt(args: argparse.Namespace) -> int:
-    from policyspec.fmt import format_file, report_fmt, write_formatted
+    from policyspec.fmt.format import format_file, report_fmt, write_formatted
 
     if not args.paths and not Path("specs").is_dir():
         raise UsageError("give spec files or folders (there is no specs/ folder here)")
@@ -254,7 +254,7 @@ def _duration(text: str) -> str:
 def _add_filter_options(parser: argparse.ArgumentParser) -> None:
     from typing import get_args
 
-    from policyspec.vocabulary import OPERATORS, TOPICS, UNITS, IssuerLevel
+    from policyspec.model.vocabulary import OPERATORS, TOPICS, UNITS, IssuerLevel
 
     keep = parser.add_argument_group("filters (all given must hold)")
     keep.add_argument("--document", metavar="ID", help="the document's id")
@@ -275,7 +275,7 @@ class _VersionAction(argparse.Action):
     """Looks the version up only when asked: importlib.metadata costs start-up time on every run."""
 
     def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
-        from policyspec.data_version import DATA_VERSION, package_version
+        from policyspec.release.version import DATA_VERSION, package_version
 
         parser.exit(message=f"policyspec {package_version()} (data {DATA_VERSION})\n")
 
@@ -306,7 +306,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_filter_options(indicators)
     indicators.set_defaults(run=cmd_indicators)
 
-    from policyspec.vocabulary import TOPICS
+    from policyspec.model.vocabulary import TOPICS
 
     compare = commands.add_parser("compare", help="one topic's indicators side by side across documents")
     compare.add_argument("topic", choices=TOPICS, metavar="TOPIC", help="a topic tag, such as research-time")
@@ -356,7 +356,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from policyspec.terminal import OutputError, guarded_output, say, silence_stdout
+    from policyspec.cli.terminal import OutputError, guarded_output, say, silence_stdout
 
     try:
         with guarded_output():
@@ -387,7 +387,7 @@ def _where(error: BaseException) -> str:
 
 
 def _run(argv: Sequence[str] | None) -> int:
-    from policyspec.terminal import say
+    from policyspec.cli.terminal import say
 
     parser = build_parser()
     args = parser.parse_args(argv)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from policyspec.diagnostics import Diagnostic
 from policyspec.limits import DEFAULT_LIMITS, Limits
-from policyspec.validate import check_spec, display_name
+from policyspec.loading.check import check_spec, display_name
 
 __all__ = ["Outcome", "check_many", "duplicate_document_ids"]
 

@@ -1,6 +1,6 @@
 """One topic across documents: the same kind of target side by side, one typed row per indicator.
 
-Topics are the tags of :mod:`policyspec.vocabulary`; every indicator carrying the tag is a row,
+Topics are the tags of :mod:`policyspec.model.vocabulary`; every indicator carrying the tag is a row,
 in corpus order and then document order. With the bundled corpus:
 
 >>> import policyspec
@@ -20,10 +20,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 
-from policyspec.model import Document
-from policyspec.query import IndicatorFilter, select_indicators
-from policyspec.records import Number
-from policyspec.vocabulary import Topic
+from policyspec.api.query import IndicatorFilter, select_indicators
+from policyspec.api.records import Number
+from policyspec.model.documents import Document
+from policyspec.model.vocabulary import Topic
 
 __all__ = ["COMPARISON_COLUMNS", "ComparisonRow", "compare", "comparison_table", "target_text"]
 
@@ -106,7 +106,7 @@ def compare(documents: Iterable[Document], topic: Topic) -> list[ComparisonRow]:
 
 
 def comparison_table(rows: Sequence[ComparisonRow]) -> tuple[tuple[str, ...], list[list[object]]]:
-    """Header and cells for :func:`policyspec.tables.render_table`: the target read as one cell."""
+    """Header and cells for :func:`~policyspec.cli.terminal_tables.render_table`: the target in one cell."""
     cells: list[list[object]] = [
         [
             row.document,

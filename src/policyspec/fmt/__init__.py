@@ -1,0 +1,1 @@
+"""The canonical formatter of spec files: key order, layout and comments kept."""
