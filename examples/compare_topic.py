@@ -15,7 +15,7 @@ from itertools import groupby
 from typing import cast
 
 import policyspec
-from policyspec.api.compare import target_text
+from policyspec.model.target_text import target_text
 from policyspec.model.vocabulary import TOPICS, Topic
 
 

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Literal
 
-__all__ = ["Diagnostic", "JsonPath", "PolicyspecError", "Severity", "format_path", "has_errors"]
+from policyspec.codes import CODES_BY_ID, CodeId, Severity
 
-Severity = Literal["error", "warning"]
+__all__ = ["CodeId", "Diagnostic", "JsonPath", "PolicyspecError", "Severity", "format_path", "has_errors"]
+
 JsonPath = tuple[str | int, ...]
 
 
@@ -26,16 +26,23 @@ def format_path(path: JsonPath) -> str:
 
 @dataclass(frozen=True, order=True)
 class Diagnostic:
-    """One problem in one file, positioned at the node an editor must change (1-based)."""
+    """One problem in one file, positioned at the node an editor must change (1-based).
+
+    Its severity is its code's, from the catalogue (:mod:`policyspec.codes`), never chosen where
+    the problem is found: the same code cannot be an error in one place and a warning in another.
+    """
 
     file: str
     line: int
     column: int
-    code: str
+    code: CodeId
     message: str
-    severity: Severity = "error"
     path: JsonPath = field(default=(), compare=False)
     hint: str | None = field(default=None, compare=False)
+
+    @property
+    def severity(self) -> Severity:
+        return CODES_BY_ID[self.code].severity
 
     @property
     def json_path(self) -> str:

@@ -12,8 +12,8 @@ from collections import Counter
 import pytest
 
 import policyspec
-from policyspec.api.corpus import check_paths
 from policyspec.bundled import bundled_dir, bundled_specs
+from policyspec.loading.check_files import check_files
 from policyspec.model.walk import identified, quoted_texts
 from tests.conftest import RunCli
 
@@ -39,7 +39,7 @@ def test_one_spec_per_source_named_after_it() -> None:
 
 
 def test_the_corpus_validates_without_any_diagnostic() -> None:
-    checked = check_paths(bundled_specs())
+    checked = check_files(bundled_specs())
     assert [d for spec in checked for d in spec.diagnostics] == []
 
 

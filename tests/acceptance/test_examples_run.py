@@ -6,8 +6,6 @@ runs once, with its main argument (the defaults are one-liners: research-time, a
 
 from __future__ import annotations
 
-import contextlib
-import io
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -17,21 +15,10 @@ from pathlib import Path
 import pytest
 
 import policyspec
-from policyspec.cli.program import main
 from tests.conftest import REPO
 
 EXAMPLES = REPO / "examples"
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
-
-
-def _has_release_command() -> bool:
-    """`policyspec release` is being written by a colleague; its example runs once it exists."""
-    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
-        try:
-            main(["release", "--help"])
-        except SystemExit as exit_:
-            return exit_.code == 0
-    return False
 
 
 @dataclass(frozen=True)
@@ -58,9 +45,8 @@ def runs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Runs]:
         "query": ["query_corpus.py"],
         "compare": ["compare_topic.py", "cadre-training"],
         "timeline": ["timeline_plot.py", str(folder / "timeline.png")],
+        "release": ["release_to_pandas_duckdb.py"],
     }
-    if _has_release_command():
-        commands["release"] = ["release_to_pandas_duckdb.py"]
     processes = {
         name: subprocess.Popen(
             [sys.executable, str(EXAMPLES / script), *args],
@@ -125,7 +111,6 @@ def test_timeline_plot_writes_a_png(runs: Runs) -> None:
     assert len(data) > 20_000  # a drawn figure, not an empty canvas
 
 
-@pytest.mark.skipif(not _has_release_command(), reason="`policyspec release` is not in the CLI yet")
 def test_release_to_pandas_and_duckdb(runs: Runs) -> None:
     out = _clean(runs.result("release")).out
     corpus = policyspec.load()

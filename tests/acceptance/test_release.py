@@ -17,9 +17,10 @@ from typing import Any
 
 import pytest
 
-from policyspec.api.corpus import Corpus, check_paths, load
+from policyspec.api.corpus import Corpus, load
 from policyspec.api.records import IndicatorRecord
 from policyspec.cli.program import main
+from policyspec.loading.check_files import check_files
 from policyspec.release.build import RELEASE_FILES, release_inputs
 from policyspec.release.columns import Column
 from policyspec.release.tables import (
@@ -104,7 +105,7 @@ def test_the_spec_hash_is_of_the_bytes_that_were_validated_not_of_a_second_read(
     spec = tmp_path / "spec.yaml"
     shutil.copyfile(SAMPLE, spec)
     shutil.copyfile(EXAMPLES / "sources" / "sample.txt", tmp_path / "sample.txt")
-    checked = check_paths([spec])
+    checked = check_files([spec])
     spec.write_text("changed after validation\n", encoding="utf-8")
     [entry] = release_inputs(checked)
     assert entry.spec_sha256 == hashlib.sha256(Path(SAMPLE).read_bytes()).hexdigest()

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from policyspec.diagnostics import Diagnostic
 from policyspec.limits import Limits
 from policyspec.loading.check import CheckedSpec, check_spec
+from policyspec.loading.options import CheckOptions
 from tests.properties.conftest import MANY, check_bytes, check_text
 from tests.strategies import yamlish_text
 
@@ -55,7 +56,7 @@ def test_text_made_of_yaml_syntax_and_chinese(spec_file: Path, text: str) -> Non
 @given(yamlish_text(), _LIMITS)
 def test_text_against_tight_limits(spec_file: Path, text: str, limits: Limits) -> None:
     spec_file.write_text(text, encoding="utf-8")
-    assert_answered(check_spec(spec_file, limits=limits))
+    assert_answered(check_spec(spec_file, CheckOptions(limits)))
 
 
 _NON_FINITE = """\

@@ -12,18 +12,20 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from hypothesis import event, given
 from hypothesis import strategies as st
 
-from policyspec.api.compare import compare, comparison_table
+from policyspec.api.compare import compare
 from policyspec.api.evaluate import Observed, evaluate
 from policyspec.api.query import IndicatorFilter, select_indicators
 from policyspec.api.timeline import timeline
+from policyspec.cli.terminal_tables import comparison_table
 from policyspec.diagnostics import Diagnostic
 from policyspec.fmt.format import format_text
 from policyspec.loading.check import CheckedSpec, check_spec
+from policyspec.loading.options import CheckOptions
+from policyspec.model.documents import Target
 from policyspec.release.build import build_release, release_inputs
 from tests.conftest import EXAMPLES
 from tests.strategies import DATES, IMPOSSIBLE_DATES, beyond_texts, figure_texts
@@ -92,11 +94,11 @@ def specs(draw: st.DrawFn) -> Spec:
     return Spec("\n".join(lines), changes)
 
 
-def _observed(record: Any) -> Observed:
+def _observed(target: Target) -> Observed:
     """What a person might observe: the target's own figure, or that a milestone was reached."""
-    if record.operator is None:
+    if target.operator is None:
         return True
-    value: Observed = 1 if record.value is None else record.value
+    value: Observed = 1 if target.value is None else target.value
     return value
 
 
@@ -112,17 +114,19 @@ def assert_survives(checked: CheckedSpec, text: str) -> None:
     for topic in {topic for indicator in document.indicators for topic in indicator.topics}:
         comparison_table(compare([document], topic))
     timeline([document])
-    for record in records:
-        reference = "12000" if record.reference_zh is not None else None
-        observed_in = record.deadline if record.deadline is not None else 2010
-        evaluate(record, _observed(record), observed_in=observed_in, reference=reference)
+    for indicator in document.indicators:
+        reference = "12000" if indicator.target.reference is not None else None
+        observed_in = indicator.deadline if indicator.deadline is not None else 2010
+        evaluate(
+            document.id, indicator, _observed(indicator.target), observed_in=observed_in, reference=reference
+        )
     release = build_release(release_inputs([checked]))
     assert release.files
 
 
 def _check(spec_file: Path, text: str) -> CheckedSpec:
     spec_file.write_text(text, encoding="utf-8")
-    return check_spec(spec_file, sources=SOURCES)
+    return check_spec(spec_file, CheckOptions(sources=tuple(SOURCES)))
 
 
 @given(specs())

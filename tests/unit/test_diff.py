@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from policyspec.api.corpus import check_paths, expand_paths
+from policyspec.loading.check_files import check_files
+from policyspec.loading.paths import expand_paths
 from policyspec.release.build import build_release, release_inputs, write_release
 from policyspec.release.diff import (
     MAX_JSON_DEPTH,
@@ -89,7 +90,7 @@ def _diff(tmp_path: Path, edit: Edit) -> Diff:
 
 
 def _release(specs: Path, out: Path, version: str = DATA_VERSION) -> Path:
-    checked = check_paths(expand_paths([specs]))
+    checked = check_files(expand_paths([specs]))
     return write_release(build_release(release_inputs(checked), version=version), out)
 
 
@@ -225,7 +226,7 @@ def test_copies_of_the_example_are_valid_to_begin_with(tmp_path: Path) -> None:
     """Guards the other tests: a diff of invalid specs would fail for the wrong reason."""
     for name, edit in [("all", _all_three), ("renamed", _rename_document)]:
         folder = _corpus(tmp_path / name, edit)
-        assert not [d for spec in check_paths(expand_paths([folder])) for d in spec.diagnostics]
+        assert not [d for spec in check_files(expand_paths([folder])) for d in spec.diagnostics]
 
 
 # --- Reading a release as hostile input -----------------------------------------------------------

@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 
 from policyspec.diagnostics import Diagnostic
 from policyspec.limits import Limits
-from policyspec.loading.parsing import OutOfBounds, ParsedYaml, parse_yaml, resolve_plain
+from policyspec.loading.parsing import ParsedYaml, parse_yaml
+from policyspec.loading.scalars import OutOfBounds, resolve_plain
 from policyspec.model.bounds import MAX_MAGNITUDE, number_problem
 from policyspec.model.documents import exact
 

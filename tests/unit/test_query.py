@@ -6,8 +6,12 @@ independently of the implementation (on the flat records and the documents' issu
 
 from __future__ import annotations
 
+import inspect
 import json
+import subprocess
+import sys
 from collections.abc import Callable
+from dataclasses import fields
 from functools import cache
 from typing import Any
 
@@ -16,10 +20,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import policyspec
+from policyspec.api import query
 from policyspec.api.compare import ComparisonRow
 from policyspec.api.corpus import Corpus
 from policyspec.api.query import IndicatorFilter, QueryError
 from policyspec.api.records import IndicatorRecord, indicator_records
+from policyspec.cli.terminal_tables import comparison_table
+from policyspec.model.dates import period_end
 from tests.conftest import RunCli
 
 Predicate = Callable[[IndicatorRecord], bool]
@@ -117,6 +124,31 @@ def test_a_criterion_that_cannot_match_is_an_error_not_an_empty_answer(criteria:
         corpus().indicators(**criteria)
 
 
+def test_every_criterion_is_declared_once_and_is_a_keyword_of_corpus_indicators() -> None:
+    names = [criterion.name for criterion in query.CRITERIA]
+    assert names == [field.name for field in fields(IndicatorFilter)]
+    keywords = inspect.signature(corpus().indicators).parameters
+    assert list(keywords) == names
+    assert all(p.kind is inspect.Parameter.KEYWORD_ONLY and p.default is None for p in keywords.values())
+    filter_types = {field.name: field.type for field in fields(IndicatorFilter)}
+    assert {name: p.annotation for name, p in keywords.items()} == filter_types
+
+
+@pytest.mark.parametrize("criterion", [c for c in query.CRITERIA if c.choices], ids=lambda c: c.name)
+def test_a_criterion_with_choices_refuses_any_other_value(criterion: query.Criterion) -> None:
+    known: dict[str, Any] = {criterion.name: criterion.choices[0]}
+    unknown: dict[str, Any] = {criterion.name: "no-such-value"}
+    assert not IndicatorFilter(**known).is_empty
+    with pytest.raises(QueryError, match=f"unknown {criterion.name}"):
+        IndicatorFilter(**unknown)
+
+
+def test_declaring_the_criteria_does_not_load_pydantic() -> None:
+    code = "import sys, policyspec.api.query; print('pydantic' in sys.modules)"
+    output = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert output.strip() == "False"
+
+
 # --- one topic compared across documents ---
 
 
@@ -131,6 +163,21 @@ def test_compare_gives_one_row_per_tagged_indicator_with_its_document() -> None:
     assert (hubei.operator, hubei.value, hubei.unit, hubei.per) == ("ge", 2, "months", "P1Y")
     assert hubei.population == "市县两级党员领导干部"
     assert hubei.quote == "市县两级党员领导干部每年至少要有2个月时间"
+
+
+def test_a_comparison_row_shows_the_figures_as_the_flat_view_does() -> None:
+    rows = corpus().compare("research-time")
+    records = corpus().indicators(topic="research-time")
+    assert [(row.value, row.upper, row.reference) for row in rows] == [
+        (r.value, r.upper, r.reference_zh) for r in records
+    ]
+    assert policyspec.ComparisonRow is ComparisonRow
+
+
+def test_the_comparison_table_puts_the_target_in_one_cell() -> None:
+    header, cells = comparison_table(corpus().compare("research-time"))
+    assert header[:3] == ("document", "indicator", "target")
+    assert cells[1][:3] == ["hubei-2006-party-advancement", "provincial-leader-research-time", "≥ 1 months"]
 
 
 def test_compare_an_unknown_topic_is_an_error() -> None:
@@ -162,14 +209,18 @@ def test_a_timeline_entry_is_a_milestone_or_a_figure() -> None:
 
 
 def test_a_precise_deadline_comes_before_the_end_of_its_year() -> None:
-    from policyspec.api.timeline import _period_end
-
-    assert sorted(["2010", "2010-06-30", "2010-06", "2009"], key=_period_end) == [
+    assert sorted(["2010", "2010-06-30", "2010-07", "2009"], key=period_end) == [
         "2009",
         "2010-06-30",
-        "2010-06",
+        "2010-07",
         "2010",
     ]
+
+
+def test_a_month_and_its_last_day_are_due_together_and_keep_their_order() -> None:
+    # A month ends on its last day, which is not always the 31st: 2010-06 is due on 2010-06-30.
+    for deadlines in (["2010-06", "2010-06-30"], ["2010-06-30", "2010-06"], ["2008-02-29", "2008-02"]):
+        assert sorted(deadlines, key=period_end) == deadlines
 
 
 # --- the command line ---

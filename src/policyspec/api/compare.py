@@ -13,53 +13,33 @@ hubei-2006-party-advancement city-county-leader-research-time ≥ 2 months
 wuxi-party-building-model-zone leader-study-research ≥ 1 times
 wuxi-party-building-model-zone leader-research-reports ≥ 1 reports
 wuxi-party-building-model-zone leader-grassroots-research-time ≥ 2 months
+
+The rows as a terminal table: :func:`policyspec.cli.terminal_tables.comparison_table`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 
-from policyspec.api.query import IndicatorFilter, select_indicators
-from policyspec.api.records import Number
-from policyspec.model.documents import Document
+from policyspec.api.query import IndicatorFilter, matching_indicators
+from policyspec.model.documents import Document, Indicator
+from policyspec.model.exact import JsonNumber, json_number
+from policyspec.model.target_text import target_text
 from policyspec.model.vocabulary import Topic
 
-__all__ = ["COMPARISON_COLUMNS", "ComparisonRow", "compare", "comparison_table", "target_text"]
-
-_SYMBOLS = {"ge": "≥", "gt": ">", "le": "≤", "lt": "<", "eq": "=", "approx": "≈"}
-
-COMPARISON_COLUMNS = ("document", "indicator", "target", "per", "deadline", "population", "quote")
-
-
-def target_text(
-    operator: str | None,
-    value: Number | None,
-    upper: Number | None,
-    unit: str | None,
-    reference: str | None = None,
-) -> str:
-    """A target for people: ``≥ 90 percent``, ``3–7 persons``, ``≥ 2 multiple of 上年``, ``milestone``.
-
-    >>> target_text("range", 3, 7, "persons"), target_text(None, None, None, None)
-    ('3–7 persons', 'milestone')
-    >>> target_text("eq", None, None, "times")  # a placeholder (X轮)
-    '= ? times'
-    """
-    if operator is None:
-        return "milestone"
-    shown = "?" if value is None else str(value)
-    figure = f"{shown}–{upper}" if operator == "range" else f"{_SYMBOLS[operator]} {shown}"
-    of = f" of {reference}" if reference else ""
-    return f"{figure} {unit}{of}" if unit else f"{figure}{of}"
+# target_text is named here too for the code that has always imported it from this module.
+__all__ = ["ComparisonRow", "compare", "comparison_row", "target_text"]
 
 
 @dataclass(frozen=True)
 class ComparisonRow:
     """One indicator of a topic, with enough of its document to read it on its own.
 
-    ``title`` and ``population`` are the Chinese texts; ``per`` is the ISO 8601 recurrence
-    and ``per_term`` marks once per term of office (每届).
+    Not the flat :class:`~policyspec.api.records.IndicatorRecord`: fewer fields, named for
+    reading across documents (``indicator`` for the id), and the document's ``title``. ``title``
+    and ``population`` are the Chinese texts; ``per`` is the ISO 8601 recurrence and
+    ``per_term`` marks once per term of office (每届).
     """
 
     document: str
@@ -67,8 +47,8 @@ class ComparisonRow:
     indicator: str
     quote: str
     operator: str | None
-    value: Number | None
-    upper: Number | None
+    value: JsonNumber | None
+    upper: JsonNumber | None
     unit: str | None
     reference: str | None
     per: str | None
@@ -80,43 +60,27 @@ class ComparisonRow:
         return asdict(self)
 
 
+def comparison_row(document: Document, indicator: Indicator) -> ComparisonRow:
+    """The row of one indicator of the document."""
+    target = indicator.target
+    return ComparisonRow(
+        document=document.id,
+        title=document.title.zh,
+        indicator=indicator.id,
+        quote=indicator.quote,
+        operator=target.operator,
+        value=json_number(target.value),
+        upper=json_number(target.upper),
+        unit=target.unit,
+        reference=target.reference.zh if target.reference else None,
+        per=indicator.per,
+        per_term=indicator.per_term,
+        population=indicator.population.zh if indicator.population else None,
+        deadline=indicator.deadline,
+    )
+
+
 def compare(documents: Iterable[Document], topic: Topic) -> list[ComparisonRow]:
     """Every indicator tagged ``topic``, one row each; an unknown topic raises ``QueryError``."""
-    documents = tuple(documents)
-    titles = {document.id: document.title.zh for document in documents}
-    records = select_indicators(documents, IndicatorFilter(topic=topic))
-    return [
-        ComparisonRow(
-            document=record.document,
-            title=titles[record.document],
-            indicator=record.id,
-            quote=record.quote,
-            operator=record.operator,
-            value=record.value,
-            upper=record.upper,
-            unit=record.unit,
-            reference=record.reference_zh,
-            per=record.per,
-            per_term=record.per_term,
-            population=record.population_zh,
-            deadline=record.deadline,
-        )
-        for record in records
-    ]
-
-
-def comparison_table(rows: Sequence[ComparisonRow]) -> tuple[tuple[str, ...], list[list[object]]]:
-    """Header and cells for :func:`~policyspec.cli.terminal_tables.render_table`: the target in one cell."""
-    cells: list[list[object]] = [
-        [
-            row.document,
-            row.indicator,
-            target_text(row.operator, row.value, row.upper, row.unit, row.reference),
-            "term" if row.per_term else row.per,
-            row.deadline,
-            row.population,
-            row.quote,
-        ]
-        for row in rows
-    ]
-    return COMPARISON_COLUMNS, cells
+    matches = matching_indicators(documents, IndicatorFilter(topic=topic))
+    return [comparison_row(document, indicator) for document, indicator in matches]

@@ -2,26 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
-from pathlib import Path
 
 from policyspec.api.compare import ComparisonRow, compare
-from policyspec.api.evaluate import DEFAULT_TOLERANCE, Evaluation, Observed, evaluate, find_record
+from policyspec.api.evaluate import DEFAULT_TOLERANCE, Evaluation, Observed, evaluate
 from policyspec.api.query import IndicatorFilter, select_indicators
 from policyspec.api.records import IndicatorRecord
 from policyspec.api.timeline import TimelineEntry, timeline
-from policyspec.diagnostics import Diagnostic, PolicyspecError, has_errors
 from policyspec.limits import DEFAULT_LIMITS, Limits
-from policyspec.loading.batch import duplicate_document_ids
-from policyspec.loading.check import CheckedSpec, check_spec, display_name
+from policyspec.loading.check_files import check_files, valid_documents
+from policyspec.loading.options import CheckOptions
 from policyspec.loading.paths import PathArgument, as_paths, expand_paths
 from policyspec.model.documents import Document
 from policyspec.model.vocabulary import IssuerLevel, Operator, Topic, Unit
 
-__all__ = ["Corpus", "check_paths", "expand_paths", "load"]
+__all__ = ["Corpus", "load"]
 
 
 @dataclass(frozen=True)
@@ -53,8 +50,8 @@ class Corpus:
     ) -> list[IndicatorRecord]:
         """The flat indicator view, as ``policyspec indicators`` prints it; the criteria given must all hold.
 
-        The criteria are those of :class:`policyspec.api.query.IndicatorFilter` (a bad value raises
-        :class:`policyspec.api.query.QueryError`):
+        The criteria are those of :class:`policyspec.api.query.IndicatorFilter`, one keyword each
+        (a test keeps the two in step); a bad value raises :class:`policyspec.api.query.QueryError`:
 
         >>> [r.id for r in corpus.indicators(topic="cadre-training", due_by=2010)]
         ['civil-servant-3plus2-training']
@@ -91,29 +88,16 @@ class Corpus:
         reference: int | float | str | Fraction | Decimal | None = None,
         tolerance: int | float | str | Fraction | Decimal = DEFAULT_TOLERANCE,
     ) -> Evaluation:
-        """Judge an observed figure against one indicator's target (:mod:`policyspec.api.evaluate`)."""
-        record = find_record(self.indicators(), document, indicator)
-        return evaluate(record, observed, observed_in=observed_in, reference=reference, tolerance=tolerance)
+        """Judge an observed figure against one indicator's target (:mod:`policyspec.api.evaluate`).
 
-
-def check_paths(
-    paths: Sequence[Path], *, sources: Sequence[Path] = (), limits: Limits = DEFAULT_LIMITS
-) -> list[CheckedSpec]:
-    """Check files together: each on its own, then document ids across them."""
-    checked = [check_spec(path, sources=sources, limits=limits) for path in paths]
-    ids = [(spec.path, spec.document.id if spec.document else None) for spec in checked]
-    extra: dict[str, list[Diagnostic]] = {}
-    for diagnostic in duplicate_document_ids(ids):
-        extra.setdefault(diagnostic.file, []).append(diagnostic)
-    return [
-        CheckedSpec(
-            spec.path,
-            spec.document,
-            spec.diagnostics + tuple(extra.pop(display_name(spec.path), [])),
-            spec.sha256,
+        Raises ``KeyError`` when the document has no such indicator, or there is no such document.
+        """
+        found = [i for d in self.documents if d.id == document for i in d.indicators if i.id == indicator]
+        if not found:
+            raise KeyError(f"no indicator '{indicator}' in document '{document}'")
+        return evaluate(
+            document, found[0], observed, observed_in=observed_in, reference=reference, tolerance=tolerance
         )
-        for spec in checked
-    ]
 
 
 def load(
@@ -131,12 +115,6 @@ def load(
     spec has errors (warnings do not stop loading), :class:`~policyspec.loading.paths.SpecPathError`
     (a ValueError) when a folder holds no specs, and TypeError for arguments that are not paths.
     """
-    if not isinstance(limits, Limits):
-        raise TypeError(f"limits must be a policyspec.Limits, not {limits!r}")
-    source_folders = as_paths(sources, argument="sources")
-    checked = check_paths(expand_paths(paths), sources=source_folders, limits=limits)
-    diagnostics = [d for spec in checked for d in spec.diagnostics]
-    if has_errors(diagnostics):
-        raise PolicyspecError([d for d in diagnostics if d.severity == "error"])
-    documents = sorted((spec.document for spec in checked if spec.document is not None), key=lambda d: d.id)
-    return Corpus(tuple(documents))
+    options = CheckOptions(limits, tuple(as_paths(sources, argument="sources")))
+    checked = check_files(expand_paths(paths), options)
+    return Corpus(tuple(valid_documents(checked)))

@@ -37,38 +37,27 @@ bundled corpus:
 
 from __future__ import annotations
 
-import calendar
 import datetime
-import math
-import re
-from collections.abc import Iterable
 from dataclasses import dataclass
-from decimal import Decimal, localcontext
+from decimal import Decimal
 from fractions import Fraction
 from typing import Literal
 
-from policyspec.api.compare import target_text
-from policyspec.api.records import IndicatorRecord
-from policyspec.model.bounds import MAX_DIGITS, fraction_problem, magnitude_problem, number_problem
+from policyspec.model.dates import DATE_SHAPE, period
+from policyspec.model.documents import Indicator
+from policyspec.model.exact import exact_text, excerpt, read_figure
+from policyspec.model.target_text import target_text
 
-__all__ = ["DEFAULT_TOLERANCE", "Evaluation", "Observed", "Status", "as_exact", "evaluate", "find_record"]
+__all__ = ["DEFAULT_TOLERANCE", "Evaluation", "Observed", "Status", "evaluate"]
 
 Status = Literal["met", "not-met", "unknown"]
 Observed = int | float | str | Fraction | Decimal | bool
 """A figure (in the indicator's unit: 93 for 93％) or, for a milestone, whether it was reached."""
+FigureArgument = int | float | str | Fraction | Decimal
+"""A figure a caller gives, read exactly by :func:`policyspec.model.exact.read_figure`."""
 
 DEFAULT_TOLERANCE = Fraction(1, 10)
 """``approx`` is met within ±10% of the figure, bounds included."""
-
-_DATE = re.compile(r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$")
-_FIGURE_TEXT = re.compile(
-    r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?"  # 89.5, 1e3, .5
-    r"|-?[0-9]+/[0-9]+"  # 1/3
-)
-# A Fraction or Decimal made in Python may carry more digits than a spec writes (a figure plus a
-# small offset); twice a figure's keeps their arithmetic and text quick.
-_PART_DIGITS = 2 * MAX_DIGITS
-_TEXT_LENGTH = 64  # 15 digits, sign, point, exponent and zeros to spare: longer text is no figure
 
 
 @dataclass(frozen=True)
@@ -99,102 +88,20 @@ class Evaluation:
         return None if self.on_time is None else True
 
 
-def as_exact(value: int | float | str | Fraction | Decimal, name: str = "figure") -> Fraction:
-    """The exact number of an observation or tolerance; floats by their decimal text (0.1 is 1/10).
-
-    A figure must lie within the bounds of :mod:`policyspec.model.bounds` (text as a spec writes
-    it, at most 15 significant digits); anything else raises ``ValueError`` naming ``name``, and
-    quickly: text is judged before it is converted. A bool or another type is a ``TypeError``.
-
-    >>> as_exact(0.1), as_exact("1/3"), as_exact("89.5")
-    (Fraction(1, 10), Fraction(1, 3), Fraction(179, 2))
-    """
-    if isinstance(value, bool):
-        raise TypeError(f"{name}: a figure is needed, not a bool (bools observe milestones)")
-    if isinstance(value, str):
-        number = _from_text(value, name)
-    elif isinstance(value, int):
-        number = Fraction(value)
-    elif isinstance(value, float):
-        if not math.isfinite(value):
-            raise ValueError(f"{name}: not a finite number: {value!r}")
-        number = Fraction(repr(value))
-    elif isinstance(value, Decimal):
-        number = _from_decimal(value, name)
-    elif isinstance(value, Fraction):
-        if max(abs(value.numerator), value.denominator) >= 10**_PART_DIGITS:
-            raise ValueError(f"{name}: a Fraction of more than {_PART_DIGITS} digits above or below the line")
-        number = value
-    else:
-        kinds = "an int, float, str, Fraction or Decimal"
-        raise TypeError(f"{name}: a figure is {kinds}, not {type(value).__name__}")
-    problem = magnitude_problem(number)
-    if problem is not None:
-        raise ValueError(f"{name}: {_excerpt(value)} is out of bounds: {problem}")
-    return number
-
-
-def _from_text(text: str, name: str) -> Fraction:
-    """Judge the text before ``Fraction`` sees it: ``Fraction("1e999999999")`` would never return."""
-    text = text.strip()
-    if len(text) > _TEXT_LENGTH:
-        raise ValueError(f"{name}: {_excerpt(text)} is too long to be a figure")
-    if not _FIGURE_TEXT.fullmatch(text):
-        raise ValueError(f"{name}: {_excerpt(text)} is not a figure (write it as 93, 89.5, 1e3 or 1/3)")
-    problem = number_problem(text) or fraction_problem(text)
-    if problem is not None:
-        raise ValueError(f"{name}: {problem}")
-    numerator, slash, denominator = text.partition("/")
-    if slash and not denominator.strip("0"):
-        raise ValueError(f"{name}: {text!r} divides by zero")
-    if not slash and not numerator.partition("e")[0].partition("E")[0].strip("+-.0"):
-        return Fraction(0)  # whatever its exponent: Fraction("0e999999999") builds 10^999999999 first
-    return Fraction(text)
-
-
-def _from_decimal(value: Decimal, name: str) -> Fraction:
-    """Judge the exponent first: ``Decimal("1e999999999")`` is cheap, its Fraction is not."""
-    if not value.is_finite():
-        raise ValueError(f"{name}: not a finite number: {value!r}")
-    if not value:
-        return Fraction(0)
-    if not -_PART_DIGITS <= value.adjusted() <= _PART_DIGITS:
-        bound = "beyond ±10^15" if value.adjusted() > 0 else "not zero but smaller than 10^-15"
-        raise ValueError(f"{name}: {_excerpt(value)} is out of bounds: it is {bound}")
-    if len(value.as_tuple().digits) > _PART_DIGITS:
-        raise ValueError(f"{name}: a Decimal of more than {_PART_DIGITS} digits")
-    return Fraction(value)
-
-
-def _excerpt(value: object) -> str:
-    """A value as a message shows it: never thousands of digits (nor str() of a huge int, which fails)."""
-    if isinstance(value, int) and value.bit_length() > 128:
-        return f"an int of about {int(value.bit_length() * math.log10(2)) + 1} digits"
-    text = repr(value)
-    return text if len(text) <= 40 else f"{text[:12]}…{text[-6:]} ({len(text)} characters)"
-
-
 def _period(when: int | str, name: str) -> tuple[datetime.date, datetime.date]:
     """First and last day of a year, month or day written as an int year or 'YYYY[-MM[-DD]]'."""
-    wrong = f"{name}: a date is 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD' (or an int year), not {_excerpt(when)}"
+    wrong = f"{name}: a date is 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD' (or an int year), not {excerpt(when)}"
     if isinstance(when, bool) or not isinstance(when, (int, str)):
         raise ValueError(wrong)
     if isinstance(when, int) and not 0 <= when <= 9999:  # and str() of a huge int would fail
         raise ValueError(wrong)
     text = str(when)
-    if not _DATE.fullmatch(text):
+    if not DATE_SHAPE.fullmatch(text):
         raise ValueError(wrong)
-    parts = [int(part) for part in text.split("-")]
     try:
-        if len(parts) == 1:
-            return datetime.date(parts[0], 1, 1), datetime.date(parts[0], 12, 31)
-        if len(parts) == 2:
-            last = calendar.monthrange(parts[0], parts[1])[1]
-            return datetime.date(parts[0], parts[1], 1), datetime.date(parts[0], parts[1], last)
-        day = datetime.date(parts[0], parts[1], parts[2])
+        return period(text)
     except ValueError as error:  # 2010-02-30, or the year 0000
         raise ValueError(f"{name}: {text!r} is not a date of the calendar ({error})") from None
-    return day, day
 
 
 def _on_time(deadline: str | None, observed_in: int | str | None) -> bool | None:
@@ -228,29 +135,32 @@ def _compare(
 
 
 def evaluate(
-    record: IndicatorRecord,
+    document: str,
+    indicator: Indicator,
     observed: Observed,
     *,
     observed_in: int | str | None = None,
-    reference: int | float | str | Fraction | Decimal | None = None,
-    tolerance: int | float | str | Fraction | Decimal = DEFAULT_TOLERANCE,
+    reference: FigureArgument | None = None,
+    tolerance: FigureArgument = DEFAULT_TOLERANCE,
 ) -> Evaluation:
-    """Judge ``observed`` (in the indicator's unit) against the target of ``record``.
+    """Judge ``observed`` (in the indicator's unit) against the target of ``indicator``.
 
+    ``document`` is the id of the indicator's document, which the :class:`Evaluation` names.
     Raises ``TypeError`` for a figure given to a milestone, a bool given to a figure or a value
     that is no number, and ``ValueError`` (naming the argument) for a malformed number, one
-    beyond a figure's bounds (:func:`as_exact`), a date that is not in the calendar, a negative
-    tolerance, or a ``reference`` given to a target that has none.
+    beyond a figure's bounds (:func:`~policyspec.model.exact.read_figure`), a date that is not in
+    the calendar, a negative tolerance, or a ``reference`` given to a target that has none.
     """
-    tol = as_exact(tolerance, "tolerance")
+    target = indicator.target
+    reference_name = target.reference.zh if target.reference is not None else None
+    tol = read_figure(tolerance, "tolerance")
     if tol < 0:
         raise ValueError(f"tolerance must not be negative, got {tolerance!r}")
-    if reference is not None and record.reference_zh is None:
-        raise ValueError(f"indicator '{record.id}' is not relative to a reference quantity")
-    on_time = _on_time(record.deadline, observed_in)
-    late = (
-        "" if on_time is not False else f"; observed in {observed_in}, after the deadline {record.deadline}"
-    )
+    if reference is not None and reference_name is None:
+        raise ValueError(f"indicator '{indicator.id}' is not relative to a reference quantity")
+    on_time = _on_time(indicator.deadline, observed_in)
+    deadline = indicator.deadline
+    late = "" if on_time is not False else f"; observed in {observed_in}, after the deadline {deadline}"
 
     def verdict(
         status: Status,
@@ -259,57 +169,38 @@ def evaluate(
         threshold: Fraction | None = None,
         upper: Fraction | None = None,
     ) -> Evaluation:
-        if status == "met" and record.kind == "trigger":
+        if status == "met" and indicator.kind == "trigger":
             reason += "; a trigger: the action is set off"
-        used = tol if record.operator == "approx" and threshold is not None else None
+        used = tol if target.operator == "approx" and threshold is not None else None
         return Evaluation(
-            record.document, record.id, status, on_time, reason + late, value, threshold, upper, used
+            document, indicator.id, status, on_time, reason + late, value, threshold, upper, used
         )
 
-    if record.operator is None:
+    if target.operator is None:
         if not isinstance(observed, bool):
-            raise TypeError(f"indicator '{record.id}' is a milestone: observe it as True or False")
+            raise TypeError(f"indicator '{indicator.id}' is a milestone: observe it as True or False")
         return verdict("met" if observed else "not-met", "reached" if observed else "not reached", observed)
-    value = as_exact(observed, "observed")
-    if record.value is None:
+    value = read_figure(observed, "observed")
+    if target.value is None:
         return verdict("unknown", "unknown: the target is a placeholder in the source", value)
-    if record.reference_zh is not None and reference is None:
-        return verdict("unknown", f"unknown: reference needed ({record.reference_zh})", value)
-    threshold = as_exact(record.value, "value")
-    upper = None if record.upper is None else as_exact(record.upper, "upper")
-    unit = record.unit
+    if reference_name is not None and reference is None:
+        return verdict("unknown", f"unknown: reference needed ({reference_name})", value)
+    # Read like a caller's figures, not trusted: an Indicator made without validation may hold anything.
+    figure = read_figure(target.value, "value")
+    threshold = figure
+    upper = None if target.upper is None else read_figure(target.upper, "upper")
+    unit = target.unit
     context = ""
     if reference is not None:
-        base = as_exact(reference, "reference")
+        base = read_figure(reference, "reference")
         threshold, upper, unit = threshold * base, None if upper is None else upper * base, None
-        context = f" ({_shown(as_exact(record.value, 'value'))} × {record.reference_zh} {_shown(base)})"
-    target = target_text(record.operator, _shown(threshold), None if upper is None else _shown(upper), unit)
-    if record.operator == "approx":
+        context = f" ({exact_text(figure)} × {reference_name} {exact_text(base)})"
+    shown_upper = None if upper is None else exact_text(upper)
+    wanted = target_text(target.operator, exact_text(threshold), shown_upper, unit)
+    if target.operator == "approx":
         low, high = threshold - tol * abs(threshold), threshold + tol * abs(threshold)
-        context += f" (±{_shown(tol * 100)}%: {_shown(low)} to {_shown(high)})"
-    met = _compare(record.operator, value, threshold, upper, tol)
-    observed_text = f"{_shown(value)} {unit}" if unit else _shown(value)
-    reason = f"observed {observed_text}; target {target}{context}"
+        context += f" (±{exact_text(tol * 100)}%: {exact_text(low)} to {exact_text(high)})"
+    met = _compare(target.operator, value, threshold, upper, tol)
+    observed_text = f"{exact_text(value)} {unit}" if unit else exact_text(value)
+    reason = f"observed {observed_text}; target {wanted}{context}"
     return verdict("met" if met else "not-met", reason, value, threshold, upper)
-
-
-def _shown(number: Fraction) -> str:
-    """Exact text: a decimal when the number has one (89.5, 0.34), else the fraction (1/3)."""
-    denominator = number.denominator
-    for prime in (2, 5):
-        while denominator % prime == 0:
-            denominator //= prime
-    if denominator != 1:
-        return f"{number.numerator}/{number.denominator}"
-    digits = len(str(number.numerator)) + 4 * len(str(number.denominator)) + 4  # enough to be exact
-    with localcontext() as context:
-        context.prec = digits
-        return format(Decimal(number.numerator) / Decimal(number.denominator), "f")
-
-
-def find_record(records: Iterable[IndicatorRecord], document: str, indicator: str) -> IndicatorRecord:
-    """The record of one indicator, by document id and indicator id; ``KeyError`` if there is none."""
-    for record in records:
-        if record.document == document and record.id == indicator:
-            return record
-    raise KeyError(f"no indicator '{indicator}' in document '{document}'")

@@ -1,4 +1,4 @@
-"""Filtering the flat indicator view: a few typed, keyword-only criteria, all of which must hold.
+"""Filtering the indicators: a few typed, keyword-only criteria, all of which must hold.
 
 Criteria are checked against the vocabularies up front, so a misspelt topic is an error rather
 than a silently empty answer. With the bundled corpus:
@@ -13,6 +13,10 @@ than a silently empty answer. With the bundled corpus:
  ('wuxi-party-building-model-zone', 2, 'months')]
 >>> len(corpus.indicators()) == len(corpus.indicators(text=""))
 True
+
+The criteria are declared once, in :data:`CRITERIA`: the filter checks its values from there,
+and the command line can build its options from it. Importing this module stays light (no
+pydantic), for that reason.
 """
 
 from __future__ import annotations
@@ -20,33 +24,85 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
-from typing import get_args
+from typing import TYPE_CHECKING, Literal
 
-from policyspec.api.records import IndicatorRecord, indicator_records
-from policyspec.model.documents import Document, Indicator
-from policyspec.model.vocabulary import OPERATORS, TOPICS, UNITS, IssuerLevel, Operator, Topic, Unit
+from policyspec.model.dates import year_of
+from policyspec.model.vocabulary import (
+    DURATION_PATTERN,
+    ISSUER_LEVELS,
+    OPERATORS,
+    TOPICS,
+    UNITS,
+    IssuerLevel,
+    Operator,
+    Topic,
+    Unit,
+)
 
-__all__ = ["LEVELS", "IndicatorFilter", "QueryError", "deadline_year", "select_indicators"]
+if TYPE_CHECKING:
+    from policyspec.api.records import IndicatorRecord
+    from policyspec.model.documents import Document, Indicator
 
-LEVELS: tuple[str, ...] = get_args(IssuerLevel)
-_DURATION = re.compile(r"^P[1-9][0-9]*[YMWD]$")
+__all__ = [
+    "CRITERIA",
+    "Criterion",
+    "IndicatorFilter",
+    "QueryError",
+    "matching_indicators",
+    "select_indicators",
+]
+
+_DURATION = re.compile(DURATION_PATTERN)
 
 
 class QueryError(ValueError):
     """A criterion that cannot match anything: a value outside its vocabulary, an unknown document."""
 
 
-def deadline_year(deadline: str) -> int:
-    """The year of a deadline written 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD'.
+@dataclass(frozen=True)
+class Criterion:
+    """One criterion of :class:`IndicatorFilter`, as a person gives it.
 
-    >>> deadline_year("2010"), deadline_year("2008-06-30")
-    (2010, 2008)
+    ``kind`` says what a value is: free ``text`` (``choices`` then lists the values allowed, if
+    any), a ``year`` (an int) or a ``duration`` (ISO 8601, such as ``P1Y``). ``help`` and
+    ``metavar`` are the command line's words for it.
     """
-    return int(deadline[:4])
+
+    name: str
+    help: str
+    kind: Literal["text", "year", "duration"] = "text"
+    choices: tuple[str, ...] = ()
+    metavar: str | None = None
+
+
+CRITERIA: tuple[Criterion, ...] = (
+    Criterion("document", "the document's id", metavar="ID"),
+    Criterion("level", "an issuer's level", choices=ISSUER_LEVELS),
+    Criterion("due_by", "deadline in or before YEAR", kind="year", metavar="YEAR"),
+    Criterion("due_after", "deadline after YEAR", kind="year", metavar="YEAR"),
+    Criterion("per", "recurrence, such as P1Y or P6M", kind="duration", metavar="DURATION"),
+    Criterion("unit", "unit of the target, such as percent", choices=UNITS, metavar="UNIT"),
+    Criterion("operator", "operator of the target", choices=OPERATORS),
+    Criterion("topic", "a topic tag, such as cadre-training", choices=TOPICS, metavar="TOPIC"),
+    Criterion("lead_unit", "part of a lead unit's name (zh or en)", metavar="TEXT"),
+    Criterion("text", "part of the quote or of what is measured (zh or en)", metavar="TEXT"),
+)
+"""Every criterion, in the order of :class:`IndicatorFilter`'s fields (a test keeps them in step)."""
 
 
 def _folded(text: str) -> str:
     return text.casefold()
+
+
+def _refusal(criterion: Criterion, value: object) -> str | None:
+    """Why a value cannot match anything; None when it can."""
+    if criterion.kind == "year" and (isinstance(value, bool) or not isinstance(value, int)):
+        return f"{criterion.name} must be a year (an int), not {value!r}"
+    if criterion.kind == "duration" and not (isinstance(value, str) and _DURATION.fullmatch(value)):
+        return f"recurrence {value!r} is not an ISO 8601 duration such as P1Y or P6M"
+    if criterion.choices and value not in criterion.choices:
+        return f"unknown {criterion.name} {value!r}"
+    return None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -86,16 +142,11 @@ class IndicatorFilter:
     text: str | None = None
 
     def __post_init__(self) -> None:
-        for name, known in (("level", LEVELS), ("unit", UNITS), ("operator", OPERATORS), ("topic", TOPICS)):
-            value = getattr(self, name)
-            if value is not None and value not in known:
-                raise QueryError(f"unknown {name} {value!r}")
-        if self.per is not None and not _DURATION.match(self.per):
-            raise QueryError(f"recurrence {self.per!r} is not an ISO 8601 duration such as P1Y or P6M")
-        for name in ("due_by", "due_after"):
-            year = getattr(self, name)
-            if year is not None and (isinstance(year, bool) or not isinstance(year, int)):
-                raise QueryError(f"{name} must be a year (an int), not {year!r}")
+        for criterion in CRITERIA:
+            value = getattr(self, criterion.name)
+            problem = None if value is None else _refusal(criterion, value)
+            if problem is not None:
+                raise QueryError(problem)
 
     @property
     def is_empty(self) -> bool:
@@ -120,7 +171,7 @@ class IndicatorFilter:
             return True
         if deadline is None:
             return False
-        year = deadline_year(deadline)
+        year = year_of(deadline)
         return (self.due_by is None or year <= self.due_by) and (
             self.due_after is None or year > self.due_after
         )
@@ -135,8 +186,10 @@ class IndicatorFilter:
         return any(wanted in _folded(haystack) for haystack in haystacks)
 
 
-def select_indicators(documents: Iterable[Document], criteria: IndicatorFilter) -> list[IndicatorRecord]:
-    """The flat records of the indicators that match, in corpus order, then document order.
+def matching_indicators(
+    documents: Iterable[Document], criteria: IndicatorFilter
+) -> list[tuple[Document, Indicator]]:
+    """The indicators that match, each with its document, in corpus order, then document order.
 
     Raises :class:`QueryError` when ``criteria.document`` names no document given.
     """
@@ -144,11 +197,20 @@ def select_indicators(documents: Iterable[Document], criteria: IndicatorFilter) 
     if criteria.document is not None and criteria.document not in {d.id for d in documents}:
         known = ", ".join(d.id for d in documents)
         raise QueryError(f"no document {criteria.document!r} (known: {known})")
-    if criteria.is_empty:
-        return [record for document in documents for record in indicator_records(document)]
     return [
-        record
+        (document, indicator)
         for document in documents
-        for indicator, record in zip(document.indicators, indicator_records(document), strict=True)
+        for indicator in document.indicators
         if criteria.matches(document, indicator)
+    ]
+
+
+def select_indicators(documents: Iterable[Document], criteria: IndicatorFilter) -> list[IndicatorRecord]:
+    """The flat records (the output view) of the indicators that match, in the same order."""
+    # Imported here, not above: the records bring pydantic, which declaring CRITERIA must not.
+    from policyspec.api.records import indicator_record
+
+    return [
+        indicator_record(document, indicator)
+        for document, indicator in matching_indicators(documents, criteria)
     ]

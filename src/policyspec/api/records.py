@@ -1,31 +1,17 @@
-"""The flat indicator view: one plain record per indicator, ready for JSON Lines, CSV or pandas."""
+"""The flat indicator view: one plain record per indicator, ready for JSON Lines, CSV or pandas.
+
+A view for output only: the API computes on the typed model (:mod:`policyspec.model.documents`)
+and flattens at the end, for ``policyspec indicators`` and the release tables.
+"""
 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
-from fractions import Fraction
 
-from policyspec.model.documents import Document, Indicator, exact
+from policyspec.model.documents import Document, Indicator
+from policyspec.model.exact import JsonNumber, json_number
 
-__all__ = ["IndicatorRecord", "indicator_records", "json_number"]
-
-Number = int | float | str
-
-
-def json_number(value: int | float | str | None) -> Number | None:
-    """A JSON number when a float holds the value exactly, else the exact fraction 'p/q'."""
-    if value is None or isinstance(value, (int, float)):
-        return value
-    fraction = Fraction(value)
-    if fraction.denominator == 1:
-        return fraction.numerator
-    denominator = fraction.denominator
-    for prime in (2, 5):
-        while denominator % prime == 0:
-            denominator //= prime
-    if denominator == 1 and exact(float(fraction)) == fraction:
-        return float(fraction)  # 1/4 is 0.25; a float whose shortest text differs stays a fraction
-    return f"{fraction.numerator}/{fraction.denominator}"
+__all__ = ["IndicatorRecord", "indicator_record", "indicator_records"]
 
 
 @dataclass(frozen=True)
@@ -39,8 +25,8 @@ class IndicatorRecord:
     measured_en: str
     kind: str
     operator: str | None
-    value: Number | None
-    upper: Number | None
+    value: JsonNumber | None
+    upper: JsonNumber | None
     unit: str | None
     reference_zh: str | None
     per: str | None
@@ -58,7 +44,8 @@ class IndicatorRecord:
         return asdict(self)
 
 
-def _record(document: Document, indicator: Indicator) -> IndicatorRecord:
+def indicator_record(document: Document, indicator: Indicator) -> IndicatorRecord:
+    """The flat view of one indicator of the document."""
     target = indicator.target
     return IndicatorRecord(
         document=document.id,
@@ -86,4 +73,5 @@ def _record(document: Document, indicator: Indicator) -> IndicatorRecord:
 
 
 def indicator_records(document: Document) -> list[IndicatorRecord]:
-    return [_record(document, indicator) for indicator in document.indicators]
+    """The flat view of every indicator of the document, in its order."""
+    return [indicator_record(document, indicator) for indicator in document.indicators]

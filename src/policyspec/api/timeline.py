@@ -1,8 +1,8 @@
 """Deadlines in time order: every dated goal and indicator of the corpus, as typed entries.
 
-A deadline means *by the end of* the period written: ``2010`` sorts after ``2010-06-30``. Entries
-due at the same time keep corpus order, then document order (goals before indicators). With the
-bundled corpus:
+A deadline means *by the end of* the period written (:func:`policyspec.model.dates.period_end`):
+``2010`` sorts after ``2010-06-30``. Entries due on the same day keep corpus order, then document
+order (goals before indicators). With the bundled corpus:
 
 >>> import policyspec
 >>> corpus = policyspec.load()
@@ -24,10 +24,10 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from typing import Literal
 
-from policyspec.api.compare import target_text
-from policyspec.api.query import deadline_year
-from policyspec.api.records import json_number
+from policyspec.model.dates import period_end, year_of
 from policyspec.model.documents import Document
+from policyspec.model.exact import json_number
+from policyspec.model.target_text import target_text
 
 __all__ = ["TimelineEntry", "timeline"]
 
@@ -54,18 +54,11 @@ class TimelineEntry:
         return asdict(self)
 
 
-def _period_end(deadline: str) -> tuple[int, int, int]:
-    """A sort key for the end of the period a deadline names (days past 28 only order, not count)."""
-    parts = [int(part) for part in deadline.split("-")]
-    year, month, day = (parts + [12, 31][len(parts) - 1 :])[:3]
-    return year, month, day
-
-
 def _entries(document: Document) -> list[TimelineEntry]:
     entries = [
         TimelineEntry(
             deadline=goal.deadline,
-            year=deadline_year(goal.deadline),
+            year=year_of(goal.deadline),
             document=document.id,
             kind="goal",
             id=goal.id,
@@ -92,7 +85,7 @@ def _entries(document: Document) -> list[TimelineEntry]:
         entries.append(
             TimelineEntry(
                 deadline=indicator.deadline,
-                year=deadline_year(indicator.deadline),
+                year=year_of(indicator.deadline),
                 document=document.id,
                 kind="indicator",
                 id=indicator.id,
@@ -106,6 +99,10 @@ def _entries(document: Document) -> list[TimelineEntry]:
 
 
 def timeline(documents: Iterable[Document]) -> list[TimelineEntry]:
-    """Every dated goal and indicator, earliest deadline first (a stable sort)."""
+    """Every dated goal and indicator, earliest deadline first (a stable sort).
+
+    Deadlines due on the same day keep their order: ``2010`` and ``2010-12-31`` alike, or
+    ``2010-06`` and ``2010-06-30``.
+    """
     entries = [entry for document in documents for entry in _entries(document)]
-    return sorted(entries, key=lambda entry: _period_end(entry.deadline))
+    return sorted(entries, key=lambda entry: period_end(entry.deadline))

@@ -1,4 +1,4 @@
-"""Indicator records as JSON Lines or as a terminal table that lines up Chinese text."""
+"""Rows as a terminal table that lines up Chinese text: indicator records, comparison rows."""
 
 from __future__ import annotations
 
@@ -6,11 +6,14 @@ import json
 import unicodedata
 from collections.abc import Sequence
 
+from policyspec.api.compare import ComparisonRow
 from policyspec.api.records import IndicatorRecord
+from policyspec.model.target_text import target_text
 
-__all__ = ["display_width", "render_indicators", "render_table"]
+__all__ = ["COMPARISON_COLUMNS", "comparison_table", "display_width", "render_indicators", "render_table"]
 
 _TABLE_COLUMNS = ("document", "id", "operator", "value", "upper", "unit", "per", "deadline", "placeholder")
+COMPARISON_COLUMNS = ("document", "indicator", "target", "per", "deadline", "population", "quote")
 
 
 def display_width(text: str) -> int:
@@ -27,6 +30,7 @@ def _cell(value: object) -> str:
 
 
 def render_table(header: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
+    """The header, a rule and one line per row, each column as wide as its widest cell."""
     cells = [[_cell(v) for v in row] for row in rows]
     widths = [max([display_width(h), *(display_width(r[i]) for r in cells)]) for i, h in enumerate(header)]
 
@@ -39,7 +43,25 @@ def render_table(header: Sequence[str], rows: Sequence[Sequence[object]]) -> str
 
 
 def render_indicators(records: Sequence[IndicatorRecord], form: str) -> str:
+    """The records as JSON Lines (``form="jsonl"``) or as a table of their main columns."""
     if form == "jsonl":
         return "".join(json.dumps(r.as_dict(), ensure_ascii=False) + "\n" for r in records)
     rows = [[getattr(r, column) for column in _TABLE_COLUMNS] for r in records]
     return render_table(_TABLE_COLUMNS, rows)
+
+
+def comparison_table(rows: Sequence[ComparisonRow]) -> tuple[tuple[str, ...], list[list[object]]]:
+    """Header and cells for :func:`render_table`: the target in one cell, a term for 每届."""
+    cells: list[list[object]] = [
+        [
+            row.document,
+            row.indicator,
+            target_text(row.operator, row.value, row.upper, row.unit, row.reference),
+            "term" if row.per_term else row.per,
+            row.deadline,
+            row.population,
+            row.quote,
+        ]
+        for row in rows
+    ]
+    return COMPARISON_COLUMNS, cells

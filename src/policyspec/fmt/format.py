@@ -24,11 +24,11 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from policyspec.codes import CodeId
 from policyspec.diagnostics import Diagnostic
 from policyspec.limits import DEFAULT_LIMITS, Limits
-from policyspec.loading.check import display_name, read_limited
-from policyspec.loading.decoding import DecodeFailure, decode_spec
-from policyspec.loading.parsing import parse_yaml
+from policyspec.loading.opening import Unopened, display_name, open_spec, parse_spec_text
+from policyspec.loading.parsing import ParsedYaml, parse_yaml
 
 __all__ = [
     "DEFAULT_MODELINE",
@@ -42,13 +42,12 @@ __all__ = [
 ]
 
 DEFAULT_MODELINE = "# yaml-language-server: $schema=../schemas/policyspec.schema.json"
-FMT_CODE = "PS012"  # the file cannot be formatted without loss, or cannot be written
+FMT_CODE: CodeId = "PS012"  # the file cannot be formatted without loss, or cannot be written
 
 _UTF8_BOM = b"\xef\xbb\xbf"
 _MODELINE = re.compile(r"#\s*yaml-language-server:")
 _LEFT_ALONE = "the file was left as it is; please report this with the file attached"
 _WRITE_HINT = "check the permissions and free space; the file was left as it is"
-_MAPPING_HINT = "a spec is one mapping with keys such as id, source, title, issuers, indicators"
 
 
 @dataclass(frozen=True)
@@ -67,18 +66,13 @@ class Formatted:
 
 def format_file(path: Path, *, limits: Limits = DEFAULT_LIMITS) -> Formatted:
     """The canonical form of one file; nothing is written."""
-    file = display_name(path)
-    raw = read_limited(path, file, limits)
-    if isinstance(raw, Diagnostic):
-        return Formatted(path, None, None, raw)
-    text = decode_spec(raw)
-    if isinstance(text, DecodeFailure):
-        failure = Diagnostic(file, text.line, text.column, "PS004", text.message, hint=text.hint)
-        return Formatted(path, raw, None, failure)
-    result = format_text(text, file=file, limits=limits)
+    opened = open_spec(path, limits)
+    if isinstance(opened, Unopened):
+        return Formatted(path, opened.raw, None, opened.diagnostic)
+    result = _formatted(opened.text, opened.parsed, opened.file, limits)
     if isinstance(result, Diagnostic):
-        return Formatted(path, raw, None, result)
-    return Formatted(path, raw, _in_conventions_of(raw, result))
+        return Formatted(path, opened.raw, None, result)
+    return Formatted(path, opened.raw, _in_conventions_of(opened.raw, result))
 
 
 def _in_conventions_of(raw: bytes, text: str) -> bytes:
@@ -138,13 +132,13 @@ def _files(count: int) -> str:
 
 def format_text(text: str, *, file: str = "<text>", limits: Limits = DEFAULT_LIMITS) -> str | Diagnostic:
     """The canonical layout of a spec's text, or the diagnostic that explains why there is none."""
-    parsed = parse_yaml(text, file=file, limits=limits)
+    parsed = parse_spec_text(text, file=file, limits=limits)
     if isinstance(parsed, Diagnostic):
         return parsed
-    if not isinstance(parsed.data, dict):
-        line, column = parsed.marks.of_value(())
-        message = f"the top level is {_describe(parsed.data)}, not a mapping"
-        return Diagnostic(file, line, column, "PS009", message, hint=_MAPPING_HINT)
+    return _formatted(text, parsed, file, limits)
+
+
+def _formatted(text: str, parsed: ParsedYaml, file: str, limits: Limits) -> str | Diagnostic:
     lf_text = text.replace("\r\n", "\n").replace("\r", "\n")
     try:
         draft = _draft(lf_text)
@@ -215,9 +209,3 @@ def same_data(a: Any, b: Any) -> bool:
 
 def _unformattable(file: str, message: str) -> Diagnostic:
     return Diagnostic(file, 1, 1, FMT_CODE, message, hint=_LEFT_ALONE)
-
-
-def _describe(value: object) -> str:
-    if value is None:
-        return "null"
-    return {list: "a list", str: "text", bool: "a boolean"}.get(type(value), "a number")

@@ -37,7 +37,7 @@ from ruamel.yaml.emitter import Emitter
 from ruamel.yaml.tag import Tag
 
 from policyspec.fmt.scan import Mapping, Node, Scalar, Sequence
-from policyspec.loading.parsing import resolve_plain
+from policyspec.loading.scalars import resolve_plain
 from policyspec.model.documents import Document, nested_model
 
 __all__ = ["dump_yaml", "key_order"]

@@ -13,7 +13,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from policyspec.diagnostics import Diagnostic, JsonPath, format_path
-from policyspec.loading.parsing import Marks
+from policyspec.loading.tree import Marks
 from policyspec.model.bounds import FRACTION_PATTERN
 from policyspec.model.documents import DATE_PATTERN, Document, nested_model
 

@@ -10,6 +10,8 @@ from typing import Literal, get_args
 
 __all__ = [
     "COMMITMENTS",
+    "DURATION_PATTERN",
+    "ISSUER_LEVELS",
     "OPERATORS",
     "TOPICS",
     "UNITS",
@@ -86,7 +88,7 @@ Topic = Literal[
     "organisation-setup",  # 机构设置, 编制, 人员到位
 ]
 
-IssuerLevel = Literal["national", "provincial", "municipal", "county", "township"]
+IssuerLevel = Literal["national", "provincial", "municipal", "county", "township"]  # highest first
 
 SectionKind = Literal["chapter", "section", "item", "subitem", "paragraph"]
 
@@ -108,3 +110,8 @@ OPERATORS: tuple[str, ...] = get_args(Operator)
 UNITS: tuple[str, ...] = get_args(Unit)
 TOPICS: tuple[str, ...] = get_args(Topic)
 COMMITMENTS: tuple[str, ...] = get_args(Commitment)
+ISSUER_LEVELS: tuple[str, ...] = get_args(IssuerLevel)
+"""From national down to township: the highest level of a document is the first of its issuers'."""
+
+DURATION_PATTERN = r"^P[1-9][0-9]*[YMWD]$"
+"""A recurrence as an ISO 8601 duration: 每年 P1Y, 每半年 P6M, 每月 P1M, 每两年 P2Y."""

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import get_args
 
 from policyspec.model.documents import Date, Document, Indicator
-from policyspec.model.vocabulary import COMMITMENTS, OPERATORS, UNITS, IssuerLevel
+from policyspec.model.vocabulary import COMMITMENTS, ISSUER_LEVELS, OPERATORS, UNITS
 
 __all__ = ["DOCUMENT_COLUMNS", "INDICATOR_COLUMNS", "MEASURE_COLUMNS", "Column"]
 
@@ -31,8 +31,6 @@ def _literal(model: type[Indicator] | type[Document] | type[Date], field: str) -
     return tuple(get_args(model.model_fields[field].annotation))
 
 
-_LEVELS: tuple[str, ...] = get_args(IssuerLevel)
-
 _DOCUMENT_CONTEXT = (
     Column("document_title_zh", "string", "The document's title as printed.", required=True),
     Column("document_title_en", "string", "The document's title in English.", required=True),
@@ -43,7 +41,7 @@ _DOCUMENT_CONTEXT = (
         "string",
         "Administrative level of the document: the highest level among its issuers.",
         required=True,
-        enum=_LEVELS,
+        enum=ISSUER_LEVELS,
     ),
 )
 

@@ -19,7 +19,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from policyspec._fs.reading import FileTooLarge, Unreadable, read_regular_file
+from policyspec._fs.regular_files import FileTooLarge, Unreadable, read_regular_file
 
 __all__ = [
     "KINDS",

@@ -15,7 +15,7 @@ import stat
 from collections.abc import Collection, Iterable
 from pathlib import Path
 
-from policyspec._fs.reading import FileTooLarge, Unreadable, read_regular_file
+from policyspec._fs.regular_files import FileTooLarge, Unreadable, read_regular_file
 
 __all__ = [
     "MANIFEST",

@@ -13,12 +13,12 @@ import io
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from fractions import Fraction
-from typing import cast, get_args
+from typing import cast
 
-from policyspec.api.records import IndicatorRecord, indicator_records
-from policyspec.model.documents import Document, Indicator, exact
-from policyspec.model.vocabulary import IssuerLevel
+from policyspec.api.records import indicator_record
+from policyspec.model.documents import Document, Indicator
+from policyspec.model.exact import exact
+from policyspec.model.vocabulary import ISSUER_LEVELS
 from policyspec.release.columns import DOCUMENT_COLUMNS, INDICATOR_COLUMNS, MEASURE_COLUMNS, Column
 
 __all__ = [
@@ -41,7 +41,6 @@ __all__ = [
 LIST_SEPARATOR = "; "
 Cell = str | int | float | bool | list[str] | None
 Row = dict[str, Cell]
-_LEVELS: tuple[str, ...] = get_args(IssuerLevel)  # declared from national down to township
 
 
 @dataclass(frozen=True)
@@ -59,12 +58,12 @@ def _decimal(value: int | float | str | None) -> int | float | None:
     """The figure as a plain number: exact for integers, the nearest double otherwise."""
     if value is None:
         return None
-    fraction: Fraction = exact(value)
+    fraction = exact(value)
     return fraction.numerator if fraction.denominator == 1 else float(fraction)
 
 
 def _issuer_level(document: Document) -> str:
-    return min((issuer.level for issuer in document.issuers), key=_LEVELS.index)
+    return min((issuer.level for issuer in document.issuers), key=ISSUER_LEVELS.index)
 
 
 def _ordered(columns: Sequence[Column], row: dict[str, Cell], table: str) -> Row:
@@ -76,9 +75,10 @@ def _ordered(columns: Sequence[Column], row: dict[str, Cell], table: str) -> Row
     return {column.name: row[column.name] for column in columns}
 
 
-def _indicator_row(document: Document, indicator: Indicator, record: IndicatorRecord) -> Row:
+def _indicator_row(document: Document, indicator: Indicator) -> Row:
     measure = next((m for m in document.measures if m.id == indicator.measure), None)
-    row = cast("dict[str, Cell]", record.as_dict())  # JSON scalars and lists of strings
+    # The flat record's fields (JSON scalars and lists of strings) come first, then the release's.
+    row = cast("dict[str, Cell]", indicator_record(document, indicator).as_dict())
     row.update(
         value_decimal=_decimal(indicator.target.value),
         upper_decimal=_decimal(indicator.target.upper),
@@ -95,12 +95,9 @@ def _indicator_row(document: Document, indicator: Indicator, record: IndicatorRe
 
 def indicator_rows(documents: Iterable[Document]) -> list[Row]:
     """The flat indicator view (``policyspec indicators``) with its document and measure."""
-    rows = []
-    for document in documents:
-        records = indicator_records(document)
-        for indicator, record in zip(document.indicators, records, strict=True):
-            rows.append(_indicator_row(document, indicator, record))
-    return rows
+    return [
+        _indicator_row(document, indicator) for document in documents for indicator in document.indicators
+    ]
 
 
 def _date_precision(value: str) -> str:

@@ -1,7 +1,9 @@
 """Semantic rules: what the schema cannot say, checked against the typed document and its source.
 
-Each rule is a function from a :class:`RuleContext` to findings; ``RULES`` lists them in the
-order their diagnostics are most useful. ``docs/rules.md`` documents every code.
+Each rule is a check from a :class:`RuleContext` to findings, registered with the codes it may
+emit (``@emits("PS204")``); ``RULES`` lists them in the order their diagnostics are most useful.
+A finding's severity is its code's, from :mod:`policyspec.codes`; ``docs/rules.md`` documents
+every code.
 """
 
 from __future__ import annotations
@@ -9,11 +11,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from policyspec.rules import dates, figures, phrases, references, source
-from policyspec.rules._base import Finding, Rule, RuleContext
+from policyspec.rules._base import Finding, Rule, RuleContext, emits
 
-__all__ = ["RULES", "Finding", "RuleContext", "run_rules"]
+__all__ = ["RULES", "Finding", "Rule", "RuleContext", "emits", "run_rules"]
 
-RULES: tuple[Rule, ...] = (
+RULES: tuple[Rule[RuleContext, Finding], ...] = (
     source.source_present,
     source.source_unchanged,
     source.quotes_in_source,

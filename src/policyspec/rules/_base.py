@@ -4,22 +4,23 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Generic, TypeVar
 
-from policyspec.diagnostics import JsonPath, Severity
+from policyspec.codes import CodeId
+from policyspec.diagnostics import JsonPath
 from policyspec.model.documents import Document
 
-__all__ = ["Finding", "Rule", "RuleContext"]
+__all__ = ["Finding", "Rule", "RuleContext", "emits"]
 
 
 @dataclass(frozen=True)
 class Finding:
     """A rule's verdict on one node; the validator positions it in the YAML file."""
 
-    code: str
+    code: CodeId
     path: JsonPath
     message: str
     hint: str | None = None
-    severity: Severity = "error"
 
 
 @dataclass(frozen=True)
@@ -33,4 +34,33 @@ class RuleContext:
     source_problem: str | None = None  # the source was found but cannot be used (PS217)
 
 
-Rule = Callable[[RuleContext], Iterable[Finding]]
+Context = TypeVar("Context")
+Verdict = TypeVar("Verdict")
+
+
+@dataclass(frozen=True)
+class Rule(Generic[Context, Verdict]):
+    """A check and the codes it may emit, so that a test can hold every rule to its declaration.
+
+    Per-file rules are ``Rule[RuleContext, Finding]``; a rule across files may check another
+    context and return other verdicts, and declares its codes the same way.
+    """
+
+    check: Callable[[Context], Iterable[Verdict]]
+    codes: frozenset[CodeId]
+
+    @property
+    def name(self) -> str:
+        return self.check.__name__
+
+    def __call__(self, context: Context) -> Iterable[Verdict]:
+        return self.check(context)
+
+
+def emits(*codes: CodeId) -> Callable[[Callable[[Context], Iterable[Verdict]]], Rule[Context, Verdict]]:
+    """Register a check as a rule that may emit ``codes`` (and no others)."""
+
+    def register(check: Callable[[Context], Iterable[Verdict]]) -> Rule[Context, Verdict]:
+        return Rule(check, frozenset(codes))
+
+    return register

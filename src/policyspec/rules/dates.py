@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from policyspec.model.documents import Document
 from policyspec.model.walk import evidenced_facts
-from policyspec.rules._base import Finding, RuleContext
+from policyspec.rules._base import Finding, RuleContext, emits
 
 __all__ = ["deadline_in_span", "inferred_has_evidence", "plausible_years"]
 
@@ -26,6 +26,7 @@ def plausible_years(document: Document) -> tuple[int, int] | None:
     return None
 
 
+@emits("PS209")
 def deadline_in_span(context: RuleContext) -> Iterator[Finding]:
     document = context.document
     span = plausible_years(document)
@@ -44,6 +45,7 @@ def deadline_in_span(context: RuleContext) -> Iterator[Finding]:
             )
 
 
+@emits("PS212")
 def inferred_has_evidence(context: RuleContext) -> Iterator[Finding]:
     for path, fact in evidenced_facts(context.document):
         if fact.inferred and not fact.evidence:

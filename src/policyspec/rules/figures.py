@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 
 from policyspec.model.documents import Indicator, exact
-from policyspec.rules._base import Finding, RuleContext
+from policyspec.rules._base import Finding, RuleContext, emits
 
 __all__ = [
     "figure_has_unit",
@@ -38,6 +38,7 @@ def _figures(indicator: Indicator) -> Iterator[tuple[str, int | float | str]]:
             yield name, number
 
 
+@emits("PS215")
 def figures_are_finite(context: RuleContext) -> Iterator[Finding]:
     for index, indicator in _indicators(context):
         for name in ("value", "upper"):
@@ -51,6 +52,7 @@ def figures_are_finite(context: RuleContext) -> Iterator[Finding]:
                 )
 
 
+@emits("PS206")
 def percent_in_range(context: RuleContext) -> Iterator[Finding]:
     for index, indicator in _indicators(context):
         target = indicator.target
@@ -66,6 +68,7 @@ def percent_in_range(context: RuleContext) -> Iterator[Finding]:
                 )
 
 
+@emits("PS207")
 def no_negative_values(context: RuleContext) -> Iterator[Finding]:
     for index, indicator in _indicators(context):
         for name, number in _figures(indicator):
@@ -78,6 +81,7 @@ def no_negative_values(context: RuleContext) -> Iterator[Finding]:
                 )
 
 
+@emits("PS208")
 def range_bounds(context: RuleContext) -> Iterator[Finding]:
     for index, indicator in _indicators(context):
         target = indicator.target
@@ -108,6 +112,7 @@ def range_bounds(context: RuleContext) -> Iterator[Finding]:
             )
 
 
+@emits("PS210")
 def placeholder_consistent(context: RuleContext) -> Iterator[Finding]:
     for index, indicator in _indicators(context):
         target = indicator.target
@@ -136,6 +141,7 @@ def placeholder_consistent(context: RuleContext) -> Iterator[Finding]:
             )
 
 
+@emits("PS213")
 def figure_has_unit(context: RuleContext) -> Iterator[Finding]:
     for index, indicator in _indicators(context):
         target = indicator.target
@@ -156,6 +162,7 @@ def figure_has_unit(context: RuleContext) -> Iterator[Finding]:
             )
 
 
+@emits("PS214")
 def milestone_dated(context: RuleContext) -> Iterator[Finding]:
     for index, indicator in _indicators(context):
         if indicator.target.operator is None and indicator.deadline is None and indicator.per is None:
@@ -164,5 +171,4 @@ def milestone_dated(context: RuleContext) -> Iterator[Finding]:
                 ("indicators", index),
                 "a milestone with neither a deadline nor a recurrence",
                 hint="give the year it is due, or encode it as a measure rather than an indicator",
-                severity="warning",
             )

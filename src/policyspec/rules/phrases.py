@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from policyspec.rules._base import Finding, RuleContext
+from policyspec.rules._base import Finding, RuleContext, emits
 
 __all__ = ["PHRASES_BY_OPERATOR", "implied_operators", "operator_matches_phrase"]
 
@@ -50,6 +50,7 @@ def implied_operators(quote: str) -> set[str]:
     return found
 
 
+@emits("PS211")
 def operator_matches_phrase(context: RuleContext) -> Iterator[Finding]:
     for index, indicator in enumerate(context.document.indicators):
         operator = indicator.target.operator

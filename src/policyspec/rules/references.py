@@ -6,11 +6,12 @@ import difflib
 from collections.abc import Iterator
 
 from policyspec.model.walk import identified
-from policyspec.rules._base import Finding, RuleContext
+from policyspec.rules._base import Finding, RuleContext, emits
 
 __all__ = ["references_resolve", "unique_ids"]
 
 
+@emits("PS204")
 def unique_ids(context: RuleContext) -> Iterator[Finding]:
     seen: dict[str, str] = {}
     for path, ident in identified(context.document):
@@ -26,6 +27,7 @@ def unique_ids(context: RuleContext) -> Iterator[Finding]:
             seen[ident] = where
 
 
+@emits("PS205")
 def references_resolve(context: RuleContext) -> Iterator[Finding]:
     document = context.document
     ids = {

@@ -6,7 +6,7 @@ import unicodedata
 from collections.abc import Iterator
 
 from policyspec.model.walk import quoted_texts
-from policyspec.rules._base import Finding, RuleContext
+from policyspec.rules._base import Finding, RuleContext, emits
 
 __all__ = [
     "MIN_MEANINGFUL_CHARACTERS",
@@ -22,6 +22,7 @@ MIN_MEANINGFUL_CHARACTERS = 4
 occur in any text. The shortest quotes of the bundled corpus (作风从严, ――思想领先。) hold four."""
 
 
+@emits("PS217", "PS202")
 def source_present(context: RuleContext) -> Iterator[Finding]:
     if context.source_problem is not None:
         yield Finding(
@@ -41,6 +42,7 @@ def source_present(context: RuleContext) -> Iterator[Finding]:
         )
 
 
+@emits("PS203")
 def source_unchanged(context: RuleContext) -> Iterator[Finding]:
     recorded = context.document.source.sha256
     if context.source_sha256 is not None and context.source_sha256 != recorded:
@@ -52,6 +54,7 @@ def source_unchanged(context: RuleContext) -> Iterator[Finding]:
         )
 
 
+@emits("PS201")
 def quotes_in_source(context: RuleContext) -> Iterator[Finding]:
     text = context.source_text
     if text is None:
@@ -66,6 +69,7 @@ def quotes_in_source(context: RuleContext) -> Iterator[Finding]:
         )
 
 
+@emits("PS216")
 def quotes_are_meaningful(context: RuleContext) -> Iterator[Finding]:
     for path, quote in quoted_texts(context.document):
         count = meaningful_characters(quote)

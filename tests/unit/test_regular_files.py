@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from policyspec._fs.reading import FileTooLarge, Unreadable, read_regular_file
+from policyspec._fs.regular_files import FileTooLarge, Unreadable, read_regular_file
 
 
 def test_a_regular_file_is_read_whole(tmp_path: Path) -> None:

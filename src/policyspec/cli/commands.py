@@ -1,0 +1,168 @@
+"""One function per subcommand: arguments in, exit code out. Heavy modules are imported inside
+the command that needs them, so start-up stays fast for the pre-commit hook."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from policyspec.cli.arguments import (
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    EXIT_USAGE,
+    UsageError,
+    check_options,
+    spec_paths,
+)
+
+if TYPE_CHECKING:
+    from policyspec.loading.check import CheckedSpec
+    from policyspec.model.documents import Document
+
+__all__ = [
+    "cmd_compare",
+    "cmd_diff",
+    "cmd_fmt",
+    "cmd_indicators",
+    "cmd_release",
+    "cmd_schema",
+    "cmd_validate",
+]
+
+
+def _check(args: argparse.Namespace, *, keep_documents: bool = True) -> tuple[list[CheckedSpec], int]:
+    """The named specs through the one front door, and how many files that was."""
+    from policyspec.loading.check_files import check_files
+
+    paths = spec_paths(args)
+    return check_files(paths, check_options(args), keep_documents=keep_documents), len(paths)
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from policyspec.cli.reporters import REPORTERS_BY_NAME
+    from policyspec.diagnostics import has_errors
+
+    checked, files = _check(args, keep_documents=False)
+    diagnostics = sorted(d for spec in checked for d in spec.diagnostics)
+    print(REPORTERS_BY_NAME[args.format](diagnostics, files))
+    return EXIT_PROBLEMS if has_errors(diagnostics) else EXIT_OK
+
+
+def _documents(args: argparse.Namespace) -> list[Document] | None:
+    """The checked documents by id, or None once their problems are printed to stderr."""
+    from policyspec.cli.reporters import report_text
+    from policyspec.diagnostics import PolicyspecError
+    from policyspec.loading.check_files import valid_documents
+
+    checked, files = _check(args)
+    try:
+        return valid_documents(checked)
+    except PolicyspecError:
+        print(report_text(sorted(d for spec in checked for d in spec.diagnostics), files), file=sys.stderr)
+        return None
+
+
+def cmd_indicators(args: argparse.Namespace) -> int:
+    from policyspec.api.query import CRITERIA, IndicatorFilter, QueryError, select_indicators
+    from policyspec.cli.terminal_tables import render_indicators
+
+    documents = _documents(args)
+    if documents is None:
+        return EXIT_PROBLEMS
+    criteria = IndicatorFilter(**{criterion.name: getattr(args, criterion.name) for criterion in CRITERIA})
+    try:
+        records = select_indicators(documents, criteria)
+    except QueryError as error:  # a --document that is not among the specs
+        print(f"policyspec indicators: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    sys.stdout.write(render_indicators(records, args.format))
+    return EXIT_OK
+
+
+def cmd_compare(args: argparse.Namespace) -> int:
+    import json
+
+    from policyspec.api.compare import compare
+    from policyspec.cli.terminal_tables import comparison_table, render_table
+
+    documents = _documents(args)
+    if documents is None:
+        return EXIT_PROBLEMS
+    rows = compare(documents, args.topic)
+    if args.format == "jsonl":
+        sys.stdout.write("".join(json.dumps(row.as_dict(), ensure_ascii=False) + "\n" for row in rows))
+    else:
+        sys.stdout.write(render_table(*comparison_table(rows)))
+    return EXIT_OK
+
+
+def cmd_release(args: argparse.Namespace) -> int:
+    from policyspec.cli.reporters import report_text
+    from policyspec.diagnostics import has_errors
+    from policyspec.release.build import ReleaseError, build_release, release_inputs, write_release
+    from policyspec.release.manifest import ReleaseRefused
+
+    checked, files = _check(args)
+    diagnostics = sorted(d for spec in checked for d in spec.diagnostics)
+    if diagnostics:  # errors refuse the release; warnings are shown and do not
+        print(report_text(diagnostics, files), file=sys.stderr)
+    if has_errors(diagnostics):
+        return EXIT_PROBLEMS
+    try:
+        release = build_release(release_inputs(checked))
+        write_release(release, args.out)
+    except ReleaseRefused as error:  # --out holds files this project did not write: left untouched
+        print(f"policyspec release: {error}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    except ReleaseError as error:  # nothing to release, or --out is not a release folder
+        print(f"policyspec release: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except OSError as error:
+        print(f"policyspec release: cannot write {args.out}: {error}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    print(
+        f"policyspec data {release.version}: {release.documents} document(s), "
+        f"{release.indicators} indicator(s), {len(release.files)} files in {args.out}"
+    )
+    return EXIT_OK
+
+
+def cmd_diff(args: argparse.Namespace) -> int:
+    from policyspec.cli.reporters import report_text
+    from policyspec.diagnostics import PolicyspecError
+    from policyspec.release.diff import DiffError, diff_sides, load_side
+    from policyspec.release.diff_report import RENDERERS_BY_NAME
+
+    try:
+        old, new = load_side(args.old), load_side(args.new)
+    except PolicyspecError as error:
+        diagnostics = sorted(error.diagnostics)
+        print(report_text(diagnostics, len({d.file for d in diagnostics})), file=sys.stderr)
+        return EXIT_PROBLEMS
+    except DiffError as error:
+        print(f"policyspec diff: {error}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    sys.stdout.write(RENDERERS_BY_NAME[args.format](diff_sides(old, new)))
+    return EXIT_OK
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    from policyspec.model.schema import schema_text
+
+    sys.stdout.write(schema_text())
+    return EXIT_OK
+
+
+def cmd_fmt(args: argparse.Namespace) -> int:
+    from policyspec.fmt.format import format_file, report_fmt, write_formatted
+
+    if not args.paths and not Path("specs").is_dir():
+        raise UsageError("give spec files or folders (there is no specs/ folder here)")
+    results = [format_file(path, limits=check_options(args).limits) for path in spec_paths(args, ["specs"])]
+    if not args.check:
+        results = [write_formatted(result) for result in results]
+    print(report_fmt(results, check=args.check))
+    failed = any(result.diagnostic is not None for result in results)
+    return EXIT_PROBLEMS if failed or (args.check and any(r.changed for r in results)) else EXIT_OK

@@ -1,0 +1,53 @@
+"""The one front door: paths in, checked specs out. Every command, :func:`policyspec.load`,
+``diff`` and ``release`` turn spec files into checked documents here.
+
+Each file is checked on its own (in worker processes when ``jobs`` > 1), then the corpus-wide
+rules run across all of them. With ``keep_documents=False`` only diagnostics and ids are kept,
+so memory stays bounded by the largest file rather than growing with the corpus.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import partial
+from pathlib import Path
+
+from policyspec.diagnostics import PolicyspecError
+from policyspec.loading.check import CheckedSpec, check_spec
+from policyspec.loading.options import DEFAULT_OPTIONS, CheckOptions
+from policyspec.model.documents import Document
+from policyspec.rules.corpus import run_corpus_rules
+
+__all__ = ["check_files", "valid_documents"]
+
+
+def check_files(
+    paths: Sequence[Path], options: CheckOptions = DEFAULT_OPTIONS, *, keep_documents: bool = True
+) -> list[CheckedSpec]:
+    """Every file checked, in the order of ``paths``, with the corpus-wide rules' diagnostics."""
+    work = partial(_check_one, options=options, keep_document=keep_documents)
+    jobs = options.jobs
+    if jobs <= 1 or len(paths) < 2 * jobs:
+        checked = list(map(work, paths))
+    else:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            checked = list(pool.map(work, paths, chunksize=max(1, len(paths) // (jobs * 8))))
+    across = run_corpus_rules([spec.identity for spec in checked])
+    return [
+        spec.with_diagnostics(tuple(across[i])) if i in across else spec for i, spec in enumerate(checked)
+    ]
+
+
+def _check_one(path: Path, *, options: CheckOptions, keep_document: bool) -> CheckedSpec:
+    checked = check_spec(path, options)
+    return checked if keep_document else checked.without_document()
+
+
+def valid_documents(checked: Sequence[CheckedSpec]) -> list[Document]:
+    """The documents, by id; :class:`PolicyspecError` with every error when a spec has one."""
+    errors = [d for spec in checked for d in spec.diagnostics if d.severity == "error"]
+    if errors:
+        raise PolicyspecError(errors)
+    return sorted((spec.document for spec in checked if spec.document is not None), key=lambda d: d.id)

@@ -1,0 +1,304 @@
+"""libyaml's events built into plain data with the line and column of every node, iteratively
+(no recursion to overflow), enforcing the limits as it goes: depth, aliases and their
+expansion, documents; refusing non-standard tags, duplicate and non-string keys, and numbers
+beyond a policy figure's bounds before anything can blow up."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from yaml import events
+
+from policyspec.diagnostics import CodeId, Diagnostic, JsonPath
+from policyspec.limits import Limits
+from policyspec.loading.scalars import OutOfBounds, resolve_plain
+from policyspec.model.bounds import HINT as _FIGURE_HINT
+from policyspec.model.bounds import fraction_problem
+
+__all__ = ["UNUSUAL_BREAK", "LineIndex", "Marks", "Position", "Stop", "TreeBuilder"]
+
+Position = tuple[int, int]  # 1-based line, column
+
+_CORE = "tag:yaml.org,2002:"
+_STANDARD_TAGS = frozenset(
+    {None, "!", *(_CORE + name for name in ("str", "int", "float", "bool", "null", "map", "seq"))}
+)
+_TAG_TYPES: dict[str, type | tuple[type, ...]] = {
+    "int": int,
+    "float": (int, float),
+    "bool": bool,
+    "null": type(None),
+}
+
+
+@dataclass
+class Marks:
+    """Where each node starts: values by path, and mapping keys by the path of their value."""
+
+    values: dict[JsonPath, Position] = field(default_factory=dict)
+    keys: dict[JsonPath, Position] = field(default_factory=dict)
+
+    def of_value(self, path: JsonPath) -> Position:
+        """The nearest recorded position: nodes under an alias are positioned at the anchor."""
+        while path not in self.values and path:
+            path = path[:-1]
+        return self.values.get(path, (1, 1))
+
+    def of_key(self, path: JsonPath) -> Position:
+        return self.keys.get(path) or self.of_value(path)
+
+
+class Stop(Exception):
+    def __init__(self, diagnostic: Diagnostic) -> None:
+        self.diagnostic = diagnostic
+
+
+@dataclass
+class _Open:
+    container: dict[str, Any] | list[Any]
+    path: JsonPath
+    anchor: str | None
+    nodes: int = 1
+    key: str | None = None
+    key_mark: Position | None = None
+
+
+class TreeBuilder:
+    """Turns parser events into data, enforcing limits as it goes."""
+
+    def __init__(self, file: str, limits: Limits, lines: LineIndex | None) -> None:
+        self.file = file
+        self.limits = limits
+        self.lines = lines
+        self.marks = Marks()
+        self.root: Any = None
+        self.stack: list[_Open] = []
+        self.anchors: dict[str, tuple[Any, int]] = {}
+        self.nodes = 0
+        self.aliases = 0
+        self.documents = 0
+        self.block_lines: set[int] = set()  # 1-based lines of block scalar content (| and >)
+
+    def diagnostic(
+        self, position: Position, code: CodeId, message: str, hint: str | None = None
+    ) -> Diagnostic:
+        return Diagnostic(self.file, position[0], position[1], code, message, hint=hint)
+
+    def stop(self, event: events.Event, code: CodeId, message: str, hint: str | None = None) -> Stop:
+        return Stop(self.diagnostic(self.position(event), code, message, hint))
+
+    def position(self, event: events.Event) -> Position:
+        mark = event.start_mark
+        if mark is None:
+            return (1, 1)
+        if self.lines is not None:
+            return self.lines.position(mark.index)
+        return (mark.line + 1, mark.column + 1)
+
+    def feed(self, event: events.Event) -> None:
+        kind = type(event)
+        if kind is events.ScalarEvent and getattr(event, "style", None) in ("|", ">"):
+            self._note_block(event)
+        if kind is events.ScalarEvent:
+            self._scalar(event)  # type: ignore[arg-type]
+        elif kind is events.MappingStartEvent or kind is events.SequenceStartEvent:
+            self._open(event)  # type: ignore[arg-type]
+        elif kind is events.MappingEndEvent or kind is events.SequenceEndEvent:
+            self._close()
+        elif kind is events.AliasEvent:
+            self._alias(event)  # type: ignore[arg-type]
+        elif kind is events.DocumentStartEvent:
+            self.documents += 1
+            if self.documents > self.limits.max_documents:
+                raise self.stop(
+                    event,
+                    "PS008",
+                    f"more than {self.limits.max_documents} YAML document in one file",
+                    "put each document in a spec file of its own and remove the '---' separator",
+                )
+
+    def _note_block(self, event: events.Event) -> None:
+        start, end = event.start_mark, event.end_mark
+        if start is not None and end is not None:
+            last = end.line + 1 if end.column > 0 else end.line  # 0-based end line to 1-based
+            self.block_lines.update(range(start.line + 2, last + 1))
+
+    def _count(self, event: events.Event, amount: int) -> None:
+        self.nodes += amount
+        if self.nodes > self.limits.max_nodes:
+            if self.aliases:
+                message = f"aliases expand the document to more than {self.limits.max_nodes} nodes"
+                hint = "specs need no anchors or aliases; write values out (the limit is --max-nodes)"
+            else:
+                message = f"the document has more than {self.limits.max_nodes} nodes"
+                hint = "a spec has a few thousand; split the file, or raise --max-nodes if it is genuine"
+            raise self.stop(event, "PS007", message, hint)
+
+    def _check_tag(self, event: events.NodeEvent) -> None:
+        tag = getattr(event, "tag", None)
+        if tag not in _STANDARD_TAGS:
+            raise self.stop(
+                event,
+                "PS003",
+                f"unsupported YAML tag {tag!r}",
+                "remove the tag: specs use plain YAML values only",
+            )
+
+    def _scalar(self, event: events.ScalarEvent) -> None:
+        self._check_tag(event)
+        self._count(event, 1)
+        value = self._resolve(event)
+        top = self.stack[-1] if self.stack else None
+        if top is not None and isinstance(top.container, dict) and top.key is None:
+            self._take_key(top, value, event)
+            return
+        self._attach(value, event, nodes=1)
+
+    def _resolve(self, event: events.ScalarEvent) -> Any:
+        text: str = event.value
+        tag = event.tag
+        plain = not event.style  # libyaml says '' for plain scalars, pure PyYAML None
+        if tag == _CORE + "str" or tag == "!" or (tag is None and not plain):
+            return self._bounded(event, text)
+        if tag is None:
+            return self._bounded(event, resolve_plain(text))
+        value: Any = self._bounded(event, resolve_plain(text))
+        expected = _TAG_TYPES.get(tag[len(_CORE) :])
+        if expected is None:
+            raise self.stop(event, "PS003", f"tag {tag} cannot be applied to a scalar", "remove the tag")
+        if isinstance(value, bool) and expected is not bool:
+            value = text
+        fits: bool = isinstance(value, expected)
+        if not fits:
+            raise self.stop(
+                event, "PS003", f"{text!r} cannot be read as {tag}", "remove the tag or fix the value"
+            )
+        return float(value) if tag.endswith("float") else value
+
+    def _bounded(self, event: events.ScalarEvent, value: Any) -> Any:
+        """Refuse, at the scalar, a number or a 'p/q' text beyond a policy figure's bounds (PS013)."""
+        if isinstance(value, OutOfBounds):
+            raise self.stop(event, "PS013", value.problem, _FIGURE_HINT)
+        problem = fraction_problem(value) if isinstance(value, str) else None
+        if problem is not None:  # a string to YAML, but the models read it as an exact figure
+            raise self.stop(event, "PS013", problem, _FIGURE_HINT)
+        return value
+
+    def _take_key(self, top: _Open, key: Any, event: events.Event) -> None:
+        """Start a mapping entry with ``key``; an anchor on the key makes it reusable by alias."""
+        if not isinstance(key, str):
+            raise self.stop(event, "PS011", f"mapping key {key!r} is not a string", "write the key as text")
+        assert isinstance(top.container, dict)
+        if key in top.container:
+            raise self.stop(
+                event,
+                "PS002",
+                f"duplicate key {key!r}",
+                "each key may appear once in a mapping; merge the two entries",
+            )
+        top.key = key
+        top.key_mark = self.position(event)
+        anchor = getattr(event, "anchor", None)
+        if anchor is not None and isinstance(event, events.ScalarEvent):
+            self.anchors[anchor] = (key, 1)
+
+    def _attach(self, value: Any, event: events.Event, *, nodes: int) -> JsonPath:
+        """Place a finished node in its parent and record where it starts."""
+        if not self.stack:
+            self.root = value
+            path: JsonPath = ()
+        else:
+            top = self.stack[-1]
+            top.nodes += nodes
+            if isinstance(top.container, dict):
+                if top.key is None:
+                    raise self.stop(
+                        event, "PS011", "a mapping key must be a plain string", "write the key as text"
+                    )
+                path = (*top.path, top.key)
+                top.container[top.key] = value
+                if top.key_mark is not None:
+                    self.marks.keys[path] = top.key_mark
+                top.key = None
+            else:
+                path = (*top.path, len(top.container))
+                top.container.append(value)
+        self.marks.values[path] = self.position(event)
+        anchor = getattr(event, "anchor", None)
+        if anchor is not None and isinstance(event, events.ScalarEvent):
+            self.anchors[anchor] = (value, 1)
+        return path
+
+    def _open(self, event: events.CollectionStartEvent) -> None:
+        self._check_tag(event)
+        is_mapping = isinstance(event, events.MappingStartEvent)
+        if event.tag not in (None, "!", _CORE + ("map" if is_mapping else "seq")):
+            kind = "mapping" if is_mapping else "sequence"
+            raise self.stop(
+                event, "PS003", f"tag {event.tag} cannot be applied to a {kind}", "remove the tag"
+            )
+        if len(self.stack) >= self.limits.max_depth:
+            raise self.stop(
+                event,
+                "PS006",
+                f"nesting deeper than {self.limits.max_depth} levels",
+                "specs are a few levels deep; flatten the structure (the limit is configurable)",
+            )
+        self._count(event, 1)
+        top = self.stack[-1] if self.stack else None
+        if top is not None and isinstance(top.container, dict) and top.key is None:
+            raise self.stop(event, "PS011", "a mapping key must be a plain string, not a collection", None)
+        container: dict[str, Any] | list[Any] = {} if is_mapping else []
+        path = self._attach(container, event, nodes=0)
+        self.stack.append(_Open(container, path, event.anchor))
+
+    def _close(self) -> None:
+        done = self.stack.pop()
+        if self.stack:
+            self.stack[-1].nodes += done.nodes
+        if done.anchor is not None:
+            self.anchors[done.anchor] = (done.container, done.nodes)
+
+    def _alias(self, event: events.AliasEvent) -> None:
+        self.aliases += 1
+        if self.aliases > self.limits.max_aliases:
+            raise self.stop(
+                event,
+                "PS007",
+                f"more than {self.limits.max_aliases} aliases",
+                "specs need no anchors or aliases; write values out (the limit is configurable)",
+            )
+        anchor = event.anchor
+        if anchor not in self.anchors:
+            raise self.stop(
+                event, "PS001", f"alias *{anchor} refers to an unfinished or unknown anchor", None
+            )
+        value, size = self.anchors[anchor]
+        self._count(event, size)
+        top = self.stack[-1] if self.stack else None
+        if top is not None and isinstance(top.container, dict) and top.key is None:
+            self._take_key(top, value, event)
+            return
+        self._attach(value, event, nodes=size)
+
+
+_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+UNUSUAL_BREAK = re.compile("[\x85\u2028\u2029]")  # line breaks for libyaml, not for editors
+
+
+class LineIndex:
+    """Character offsets to line and column as editors count lines: CR, LF and CRLF break them."""
+
+    def __init__(self, text: str) -> None:
+        self.size = len(text)
+        self.starts = [0, *(match.end() for match in _BREAK.finditer(text))]
+
+    def position(self, offset: int) -> Position:
+        offset = min(max(offset, 0), self.size)
+        line = bisect.bisect_right(self.starts, offset)
+        return line, offset - self.starts[line - 1] + 1
