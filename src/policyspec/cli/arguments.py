@@ -114,7 +114,7 @@ def _duration(text: str) -> str:
 
 def add_filter_options(parser: argparse.ArgumentParser) -> None:
     """One option per criterion of :data:`policyspec.api.query.CRITERIA`, declared there once."""
-    from policyspec.api.query import CRITERIA
+    from policyspec.api.criteria import CRITERIA
 
     parse_by_kind: dict[str, Callable[[str], object]] = {
         "text": str,

@@ -162,10 +162,14 @@ class TreeBuilder:
         tag = event.tag
         plain = not event.style  # libyaml says '' for plain scalars, pure PyYAML None
         if tag == _CORE + "str" or tag == "!" or (tag is None and not plain):
-            return self._bounded(event, text)
+            if "/" in text:  # only a 'p/q' text can be a figure out of bounds (checked per scalar: cheap)
+                self._bounded(event, text)
+            return text
+        value: Any = resolve_plain(text)
+        if isinstance(value, OutOfBounds) or (isinstance(value, str) and "/" in value):
+            self._bounded(event, value)
         if tag is None:
-            return self._bounded(event, resolve_plain(text))
-        value: Any = self._bounded(event, resolve_plain(text))
+            return value
         expected = _TAG_TYPES.get(tag[len(_CORE) :])
         if expected is None:
             raise self.stop(event, "PS003", f"tag {tag} cannot be applied to a scalar", "remove the tag")

@@ -72,6 +72,8 @@ def quotes_in_source(context: RuleContext) -> Iterator[Finding]:
 @emits("PS216")
 def quotes_are_meaningful(context: RuleContext) -> Iterator[Finding]:
     for path, quote in quoted_texts(context.document):
+        if _surely_meaningful(quote):
+            continue
         count = meaningful_characters(quote)
         if count < MIN_MEANINGFUL_CHARACTERS:
             kind = "evidence" if "evidence" in path else "quote"
@@ -88,6 +90,12 @@ def quotes_are_meaningful(context: RuleContext) -> Iterator[Finding]:
 def meaningful_characters(text: str) -> int:
     """Letters and digits (Unicode categories L and N); punctuation, symbols and spaces prove nothing."""
     return sum(1 for ch in text if unicodedata.category(ch)[0] in "LN")
+
+
+def _surely_meaningful(quote: str) -> bool:
+    """The common case at a glance: the first characters already hold enough letters or digits."""
+    head = quote[: 2 * MIN_MEANINGFUL_CHARACTERS]
+    return meaningful_characters(head) >= MIN_MEANINGFUL_CHARACTERS
 
 
 def _short(quote: str) -> str:
