@@ -53,6 +53,11 @@ CodeId = Literal[
     "PS216",
     "PS217",
     "PS218",
+    "PS219",
+    "PS220",
+    "PS221",
+    "PS222",
+    "PS223",
 ]
 
 RULES_DOCUMENT = "docs/rules.md"
@@ -213,6 +218,36 @@ _CODES = (
         "duplicate-document-id",
         "error",
         "Two spec files checked together declare the same document id.",
+    ),
+    Code(
+        "PS219",
+        "figure-not-in-quote",
+        "error",
+        "An indicator's value or upper bound is not a figure its quote states, in its unit.",
+    ),
+    Code(
+        "PS220",
+        "date-not-in-quote",
+        "error",
+        "A deadline or start the quote does not state, or one it states that is not encoded.",
+    ),
+    Code(
+        "PS221",
+        "recurrence-not-in-quote",
+        "error",
+        "A recurrence the quote does not state, or one it states that is not encoded.",
+    ),
+    Code(
+        "PS222",
+        "implied-total-mismatch",
+        "error",
+        "An implied total whose phrase is not in the quote, or that is not eq 100 percent.",
+    ),
+    Code(
+        "PS223",
+        "uncovered-statement",
+        "error",
+        "A quantitative statement of the source is neither encoded nor excluded.",
     ),
 )
 

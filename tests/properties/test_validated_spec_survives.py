@@ -5,6 +5,10 @@
 once validated, then broke ``evaluate``). The specs are ``complete.yaml`` with its figures written
 in every notation YAML reads as a number, near the bounds and now and then beyond them, and its
 dates at the calendar's edges and now and then impossible: whatever validates must survive.
+
+Whether a figure is the one its quote states (PS211, PS219–PS223) is a different question, tested
+in ``tests/acceptance/test_faithfulness.py``: a figure written at the bounds is no figure of the
+sample source, so here the gate is every check but those.
 """
 
 from __future__ import annotations
@@ -26,7 +30,7 @@ from policyspec.fmt.format import format_text
 from policyspec.loading.check import CheckedSpec, check_spec
 from policyspec.loading.options import CheckOptions
 from policyspec.model.documents import Target
-from policyspec.release.build import build_release, release_inputs
+from policyspec.release.build import ReleaseInput, build_release
 from tests.conftest import EXAMPLES
 from tests.strategies import DATES, IMPOSSIBLE_DATES, beyond_texts, figure_texts
 from tests.strategies.dates import dates_in
@@ -120,7 +124,8 @@ def assert_survives(checked: CheckedSpec, text: str) -> None:
         evaluate(
             document.id, indicator, _observed(indicator.target), observed_in=observed_in, reference=reference
         )
-    release = build_release(release_inputs([checked]))
+    assert checked.sha256 is not None
+    release = build_release([ReleaseInput(document, "spec.yaml", checked.sha256)])
     assert release.files
 
 
@@ -129,10 +134,18 @@ def _check(spec_file: Path, text: str) -> CheckedSpec:
     return check_spec(spec_file, CheckOptions(sources=tuple(SOURCES)))
 
 
+FAITHFULNESS = frozenset({"PS211", "PS219", "PS220", "PS221", "PS222", "PS223"})
+
+
+def _errors(checked: CheckedSpec) -> list[Diagnostic]:
+    """What refuses the spec, but for the figure not being its quote's (tested elsewhere)."""
+    return [d for d in checked.diagnostics if d.severity == "error" and d.code not in FAITHFULNESS]
+
+
 @given(specs())
 def test_whatever_validates_survives_every_command(spec_file: Path, spec: Spec) -> None:
     checked = _check(spec_file, spec.text)
-    errors = [d for d in checked.diagnostics if d.severity == "error"]
+    errors = _errors(checked)
     event("validates" if not errors else f"refused: {sorted({d.code for d in errors})}")
     if not errors:
         assert_survives(checked, spec.text)
@@ -157,5 +170,5 @@ def test_figures_at_the_bounds_in_every_notation_validate_and_survive(spec_file:
     text = _with_figures(TEMPLATE, "-1000000000000000", EXTREMES, "1.23456789012345e-3", "999999999999999")
     text = text.replace(ISSUED, 'value: "2000-02-29"').replace(DEADLINES[1], '    deadline: "2008-02-29"')
     checked = _check(spec_file, text)
-    assert [d for d in checked.diagnostics if d.severity == "error"] == []
+    assert _errors(checked) == []
     assert_survives(checked, text)

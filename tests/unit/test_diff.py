@@ -36,12 +36,17 @@ SPEC = EXAMPLES / "valid" / "complete.yaml"
 SOURCE = EXAMPLES / "sources" / "sample.txt"
 NEW_INDICATOR = """\
   - id: websites-count
-    quote: 市、县两级全面开通党建网站
-    measured: {zh: 开通党建网站的层级数, en: Levels with a party-building website}
-    target: {operator: eq, value: 2, unit: levels}
+    quote: 2008年，市、县两级全面开通党建网站
+    measured: {zh: 县级党建网站全面开通, en: Party-building websites open at county level}
     deadline: "2008"
     topics: [digital-party-building]
     measure: digital
+"""
+EXCLUDED = "excluded:\n"
+BOTTOM_THREE_SET_ASIDE = """\
+  - quote: 对列后3位的领导班子限期进行整改
+    reason: not-a-requirement
+    note: set aside when the indicator that encoded it is removed
 """
 
 Edit = Callable[[str, str], tuple[str, str]]  # (spec text, source text) -> edited pair
@@ -67,11 +72,13 @@ def _twelve_to_fifteen(spec: str, source: str) -> tuple[str, str]:
 
 
 def _add_indicator(spec: str, source: str) -> tuple[str, str]:
-    return spec + NEW_INDICATOR, source
+    return spec.replace(EXCLUDED, NEW_INDICATOR + EXCLUDED), source
 
 
 def _remove_bottom_three(spec: str, source: str) -> tuple[str, str]:
-    return spec[: spec.index("  - id: bottom-three")], source
+    """The last indicator removed, and the statement it encoded set aside (so the spec stays valid)."""
+    start, end = spec.index("  - id: bottom-three"), spec.index(EXCLUDED)
+    return spec[:start] + EXCLUDED + BOTTOM_THREE_SET_ASIDE + spec[end + len(EXCLUDED) :], source
 
 
 def _all_three(spec: str, source: str) -> tuple[str, str]:
@@ -111,7 +118,7 @@ def test_detects_an_added_a_removed_and_a_changed_indicator(tmp_path: Path) -> N
     )
     assert not diff.documents.added
     assert not diff.documents.removed
-    assert [c.field for c in diff.documents.changed[0].changes] == ["source.sha256"]
+    assert [c.field for c in diff.documents.changed[0].changes] == ["excluded", "source.sha256"]
 
 
 def test_detects_documents_added_and_removed(tmp_path: Path) -> None:
@@ -170,7 +177,8 @@ def test_text_output_lists_each_difference_with_old_and_new_values(run_cli: RunC
     assert "  - sample-plan/bottom-three" in result.out
     assert "  ~ sample-plan/central-group-sessions\n" in result.out
     assert "      target.value: 12 → 15\n" in result.out
-    assert result.out.endswith("the changes call for a major release: data version 2.0.0 or later.\n")
+    next_major = f"{int(DATA_VERSION.split('.')[0]) + 1}.0.0"
+    assert result.out.endswith(f"the changes call for a major release: data version {next_major} or later.\n")
 
 
 def test_json_output_is_machine_readable(run_cli: RunCli, tmp_path: Path) -> None:

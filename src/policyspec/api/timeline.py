@@ -9,13 +9,13 @@ order (goals before indicators). With the bundled corpus:
 >>> entries = corpus.timeline()
 >>> [(e.deadline, e.document, e.id) for e in entries[:2]]
 ... # doctest: +NORMALIZE_WHITESPACE
-[('2003', 'hangzhou-2003-anti-corruption-system', 'plan-in-force-2003'),
- ('2007', 'hangzhou-2003-anti-corruption-system', 'system-built-in-5-years')]
+[('2007', 'hangzhou-2003-anti-corruption-system', 'system-built-in-5-years'),
+ ('2007', 'wuxi-party-building-model-zone', 'green-channel-2007')]
 >>> e = next(e for e in entries if e.id == "party-building-satisfaction-rate")
 >>> e.deadline, e.figure, e.milestone
 ('2010', '≥ 90 percent', False)
 >>> sorted({e.year for e in entries})
-[2003, 2007, 2008, 2010, 2017, 2020]
+[2007, 2008, 2010, 2020]
 """
 
 from __future__ import annotations

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "cmd_compare",
+    "cmd_coverage",
     "cmd_diff",
     "cmd_fmt",
     "cmd_indicators",
@@ -166,3 +167,21 @@ def cmd_fmt(args: argparse.Namespace) -> int:
     print(report_fmt(results, check=args.check))
     failed = any(result.diagnostic is not None for result in results)
     return EXIT_PROBLEMS if failed or (args.check and any(r.changed for r in results)) else EXIT_OK
+
+
+def cmd_coverage(args: argparse.Namespace) -> int:
+    """Every quantitative statement of each spec's source: encoded, excluded or uncovered."""
+    from policyspec.cli.coverage_report import RENDERERS_BY_NAME, document_coverage
+
+    checked, _ = _check(args)
+    options = check_options(args)
+    reports = [document_coverage(spec, options) for spec in checked if spec.document is not None]
+    unreadable = [spec for spec in checked if spec.document is None]
+    if unreadable:
+        from policyspec.cli.reporters import report_text
+
+        diagnostics = sorted(d for spec in unreadable for d in spec.diagnostics if d.severity == "error")
+        print(report_text(diagnostics, len(unreadable)), file=sys.stderr)
+    sys.stdout.write(RENDERERS_BY_NAME[args.format](reports))
+    uncovered = any(report.uncovered for report in reports)
+    return EXIT_PROBLEMS if unreadable or uncovered else EXIT_OK

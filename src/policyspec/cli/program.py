@@ -25,6 +25,7 @@ from policyspec.cli.arguments import (
 )
 from policyspec.cli.commands import (
     cmd_compare,
+    cmd_coverage,
     cmd_diff,
     cmd_fmt,
     cmd_indicators,
@@ -105,6 +106,17 @@ def build_parser() -> argparse.ArgumentParser:
     diff.add_argument("new", metavar="NEW", help="a release folder, its policyspec.json, or specs")
     diff.add_argument("--format", choices=("text", "json"), default="text")
     diff.set_defaults(run=cmd_diff)
+
+    coverage = commands.add_parser(
+        "coverage",
+        help="every quantitative statement of each source: encoded, excluded or uncovered",
+        description="Find every quantitative or time-bound statement in each spec's source text (one "
+        "per figure, recurrence, deadline, start or placeholder) and say whether an indicator encodes it, "
+        "the spec excludes it with a reason, or neither. Exit 1 when a statement is uncovered.",
+    )
+    add_input_options(coverage)
+    coverage.add_argument("--format", choices=("text", "json"), default="text")
+    coverage.set_defaults(run=cmd_coverage)
 
     schema = commands.add_parser("schema", help="print the JSON Schema of spec files")
     schema.set_defaults(run=cmd_schema)

@@ -14,6 +14,7 @@ from policyspec.loading.structure import build_document
 from policyspec.model.documents import Document
 from policyspec.rules import RuleContext, run_rules
 from policyspec.rules.corpus import DocumentIdentity
+from policyspec.rules.coverage import CoverageCounts, account, counts
 
 __all__ = ["CheckedSpec", "check_spec", "display_name"]
 
@@ -27,6 +28,7 @@ class CheckedSpec:
     diagnostics: tuple[Diagnostic, ...]
     sha256: str | None = None  # of the bytes that were checked, so a release hashes what was validated
     identity: DocumentIdentity | None = None  # kept when the document is not, for corpus-wide rules
+    coverage: CoverageCounts | None = None  # statements of the source, encoded and excluded
 
     def without_document(self) -> CheckedSpec:
         """The same outcome without the typed document: small enough to keep for every file."""
@@ -44,12 +46,15 @@ def check_spec(path: Path, options: CheckOptions = DEFAULT_OPTIONS) -> CheckedSp
     document = build_document(opened.parsed.data, file=opened.file, marks=opened.parsed.marks)
     if isinstance(document, list):
         return CheckedSpec(path, None, tuple(document), opened.sha256)
-    diagnostics = _rule_diagnostics(document, opened, options)
+    diagnostics, source_text = _rule_diagnostics(document, opened, options)
     identity = DocumentIdentity(opened.file, document.id, opened.parsed.marks.of_value(("id",)))
-    return CheckedSpec(path, document, tuple(diagnostics), opened.sha256, identity)
+    coverage = counts(account(document, source_text)) if source_text is not None else None
+    return CheckedSpec(path, document, tuple(diagnostics), opened.sha256, identity, coverage)
 
 
-def _rule_diagnostics(document: Document, opened: OpenedSpec, options: CheckOptions) -> list[Diagnostic]:
+def _rule_diagnostics(
+    document: Document, opened: OpenedSpec, options: CheckOptions
+) -> tuple[list[Diagnostic], str | None]:
     searched = source_folders(opened.path, options.sources)
     source = read_source([folder / document.source.file for folder in searched], options.limits)
     context = RuleContext(
@@ -68,4 +73,4 @@ def _rule_diagnostics(document: Document, opened: OpenedSpec, options: CheckOpti
                 opened.file, line, column, finding.code, finding.message, path=finding.path, hint=finding.hint
             )
         )
-    return sorted(diagnostics)
+    return sorted(diagnostics), source.text

@@ -26,7 +26,15 @@ from policyspec.model.fields import (
     Year,
     nested_model,
 )
-from policyspec.model.vocabulary import Commitment, IssuerLevel, NoteKind, Operator, SectionKind, Topic, Unit
+from policyspec.model.provenance import Evidenced, Excluded, Inference, QualityNote
+from policyspec.model.vocabulary import (
+    Commitment,
+    IssuerLevel,
+    Operator,
+    SectionKind,
+    Topic,
+    Unit,
+)
 
 # DATE_PATTERN, exact, StrictModel, Text and nested_model live in their own modules now; they are
 # named here too, for the code that has always imported them from this one.
@@ -37,8 +45,10 @@ __all__ = [
     "Document",
     "DocumentNumber",
     "Evidenced",
+    "Excluded",
     "Goal",
     "Indicator",
+    "Inference",
     "Issuer",
     "Measure",
     "PlanPeriod",
@@ -72,19 +82,6 @@ class Source(StrictModel):
     )
 
 
-class Evidenced(StrictModel):
-    """A fact that may be reconstructed rather than stated, with the quotes that prove it."""
-
-    inferred: bool = Field(
-        default=False,
-        description="True when the source does not state this directly and it was reconstructed.",
-    )
-    evidence: list[Quote] = Field(
-        default_factory=list,
-        description="Exact source quotes that state or prove the value (required when inferred).",
-    )
-
-
 class Issuer(Evidenced):
     """A body that issued or adopted the document."""
 
@@ -115,17 +112,6 @@ class PlanPeriod(Evidenced):
 
     start: Year = Field(description="First year of the plan period.")
     end: Year = Field(description="Last year of the plan period.")
-
-
-class QualityNote(StrictModel):
-    """A problem of the scraped source text, recorded instead of silently fixed."""
-
-    id: Slug
-    kind: NoteKind = Field(description="What kind of problem this is.")
-    description: str = Field(
-        min_length=1, description="What is wrong and how the spec deals with it (English)."
-    )
-    quote: Quote | None = Field(default=None, description="The affected source text, when it can be quoted.")
 
 
 class Section(StrictModel):
@@ -228,6 +214,17 @@ class Indicator(StrictModel):
     deadline: DateText | None = Field(
         default=None, description="By when ('到2010年' is '2010'); null if none."
     )
+    start: DateText | None = Field(
+        default=None, description="From when it applies ('从2003年起' is '2003'): a start, not a deadline."
+    )
+    implied: Quote | None = Field(
+        default=None,
+        description="The phrase of the quote that states a total without a figure (全部, 所有, 全覆盖): "
+        "the target is eq 100 percent.",
+    )
+    inferred: Inference | None = Field(
+        default=None, description="Fields reconstructed beyond the quote, with the evidence that states them."
+    )
     population: Text | None = Field(default=None, description="The population or body the figure applies to.")
     lead_units: list[Text] = Field(
         default_factory=list, description="Bodies responsible, where the source names them."
@@ -272,4 +269,8 @@ class Document(StrictModel):
     measures: list[Measure] = Field(default_factory=list, description="The tasks, usually one per item.")
     indicators: list[Indicator] = Field(
         default_factory=list, description="Every quantitative figure and dated milestone, one per figure."
+    )
+    excluded: list[Excluded] = Field(
+        default_factory=list,
+        description="Quantitative statements of the source deliberately not encoded, each with its reason.",
     )

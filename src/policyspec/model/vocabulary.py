@@ -16,6 +16,8 @@ __all__ = [
     "TOPICS",
     "UNITS",
     "Commitment",
+    "ExclusionReason",
+    "InferableField",
     "IssuerLevel",
     "NoteKind",
     "Operator",
@@ -105,6 +107,20 @@ NoteKind = Literal[
 ]
 
 Commitment = Literal["must", "should", "strive"]
+
+# Why a quantitative statement of the source is deliberately not an indicator (docs/encoding.md).
+ExclusionReason = Literal[
+    "name",  # a numeral inside the name of a campaign, formula or system: 三会一课, 百村, 4+4+2
+    "cited-document",  # a cited document's numbers, years, periods: “十一五”规划
+    "ordinal",  # 第一批, 第二阶段
+    "scope",  # tiers named as scope: 市、县、乡三级, 两级
+    "scale",  # a scoring scale: 百分考核
+    "metadata",  # issue date, document number, provenance lines
+    "not-a-requirement",  # a figure that requires nothing: a past achievement, a description
+]
+
+# The fields of an indicator that may be reconstructed beyond its quote, with evidence.
+InferableField = Literal["value", "upper", "operator", "unit", "deadline", "start", "per"]
 
 OPERATORS: tuple[str, ...] = get_args(Operator)
 UNITS: tuple[str, ...] = get_args(Unit)

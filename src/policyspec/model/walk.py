@@ -32,6 +32,12 @@ def quoted_texts(document: Document) -> Iterator[tuple[JsonPath, str]]:
             text: str | None = getattr(entry, "quote", None)
             if text is not None:
                 yield (name, index, "quote"), text
+    for index, indicator in enumerate(document.indicators):
+        if indicator.inferred is not None:
+            for at, quote in enumerate(indicator.inferred.evidence):
+                yield ("indicators", index, "inferred", "evidence", at), quote
+    for index, excluded in enumerate(document.excluded):
+        yield ("excluded", index, "quote"), excluded.quote
 
 
 def identified(document: Document) -> Iterator[tuple[JsonPath, str]]:

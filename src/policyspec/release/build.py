@@ -40,6 +40,7 @@ from policyspec.release.manifest import (
 )
 from policyspec.release.tables import csv_text, jsonl_text, release_tables
 from policyspec.release.version import DATA_VERSION, package_version
+from policyspec.rules.coverage import CoverageCounts
 
 __all__ = [
     "RELEASE_FILES",
@@ -77,6 +78,7 @@ class ReleaseInput:
     document: Document
     spec_file: str
     spec_sha256: str
+    coverage: CoverageCounts | None = None  # the source's statements, encoded and excluded
 
 
 @dataclass(frozen=True)
@@ -100,7 +102,7 @@ def release_inputs(checked: Sequence[CheckedSpec]) -> list[ReleaseInput]:
             continue
         if spec.sha256 is None:  # hash the bytes that were validated, never a second read
             raise ReleaseError(f"{spec.path.name}: no hash of the checked bytes (check it with check_spec)")
-        inputs.append(ReleaseInput(spec.document, spec.path.name, spec.sha256))
+        inputs.append(ReleaseInput(spec.document, spec.path.name, spec.sha256, spec.coverage))
     if not inputs:
         raise ReleaseError("no documents to release: no spec files were given or found")
     return sorted(inputs, key=lambda i: i.document.id)
@@ -141,7 +143,8 @@ def build_release(inputs: Sequence[ReleaseInput], *, version: str = DATA_VERSION
     """Every file of the release, computed in memory; the same inputs give the same bytes."""
     inputs = sorted(inputs, key=lambda i: i.document.id)
     documents = [i.document for i in inputs]
-    indicators, document_table, measures = release_tables(documents)
+    coverage = {i.document.id: i.coverage for i in inputs if i.coverage is not None}
+    indicators, document_table, measures = release_tables(documents, coverage)
     schema = (bundled_dir("schemas") / SCHEMA_FILE).read_text(encoding="utf-8").replace("\r\n", "\n")
     resources: list[Resource] = [
         file_resource(

@@ -141,6 +141,21 @@ DOCUMENT_COLUMNS: tuple[Column, ...] = (
     Column("measure_count", "integer", "Measures encoded (rows of measures.csv).", required=True),
     Column("indicator_count", "integer", "Indicators encoded (rows of indicators.csv).", required=True),
     Column("quality_note_count", "integer", "Problems of the source text recorded.", required=True),
+    Column(
+        "statement_count",
+        "integer",
+        "Quantitative or time-bound statements the phrase reader finds in the source (policyspec coverage).",
+    ),
+    Column(
+        "encoded_statement_count",
+        "integer",
+        "Statements an indicator (or a dated goal, or metadata) encodes.",
+    ),
+    Column(
+        "excluded_statement_count",
+        "integer",
+        "Statements deliberately not encoded, each with its reason (the excluded list in policyspec.json).",
+    ),
 )
 
 MEASURE_COLUMNS: tuple[Column, ...] = (

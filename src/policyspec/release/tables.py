@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import cast
 
@@ -20,6 +20,7 @@ from policyspec.model.documents import Document, Indicator
 from policyspec.model.exact import exact
 from policyspec.model.vocabulary import ISSUER_LEVELS
 from policyspec.release.columns import DOCUMENT_COLUMNS, INDICATOR_COLUMNS, MEASURE_COLUMNS, Column
+from policyspec.rules.coverage import CoverageCounts
 
 __all__ = [
     "DOCUMENT_COLUMNS",
@@ -104,7 +105,7 @@ def _date_precision(value: str) -> str:
     return {4: "year", 7: "month", 10: "day"}[len(value)]
 
 
-def document_rows(documents: Iterable[Document]) -> list[Row]:
+def document_rows(documents: Iterable[Document], coverage: Mapping[str, CoverageCounts]) -> list[Row]:
     rows = []
     for d in documents:
         row: dict[str, Cell] = {
@@ -129,6 +130,9 @@ def document_rows(documents: Iterable[Document]) -> list[Row]:
             "measure_count": len(d.measures),
             "indicator_count": len(d.indicators),
             "quality_note_count": len(d.quality_notes),
+            "statement_count": coverage[d.id].statements if d.id in coverage else None,
+            "encoded_statement_count": coverage[d.id].encoded if d.id in coverage else None,
+            "excluded_statement_count": coverage[d.id].excluded if d.id in coverage else None,
         }
         rows.append(_ordered(DOCUMENT_COLUMNS, row, "documents"))
     return rows
@@ -153,7 +157,9 @@ def measure_rows(documents: Iterable[Document]) -> list[Row]:
     return rows
 
 
-def release_tables(documents: Sequence[Document]) -> tuple[Table, Table, Table]:
+def release_tables(
+    documents: Sequence[Document], coverage: Mapping[str, CoverageCounts] | None = None
+) -> tuple[Table, Table, Table]:
     """The three tables of a release, in the order datapackage.json lists them."""
     return (
         Table("indicators", INDICATOR_COLUMNS, ("document", "id"), tuple(indicator_rows(documents))),
@@ -161,7 +167,7 @@ def release_tables(documents: Sequence[Document]) -> tuple[Table, Table, Table]:
             "documents",
             DOCUMENT_COLUMNS,
             ("id",),
-            tuple(document_rows(documents)),
+            tuple(document_rows(documents, coverage or {})),
             references_documents=False,
         ),
         Table("measures", MEASURE_COLUMNS, ("document", "id"), tuple(measure_rows(documents))),

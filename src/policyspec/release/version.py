@@ -13,7 +13,7 @@ from __future__ import annotations
 
 __all__ = ["DATA_VERSION", "package_version"]
 
-DATA_VERSION = "1.0.0"
+DATA_VERSION = "2.0.0"
 
 
 def package_version() -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from policyspec.rules import dates, figures, phrases, references, source
+from policyspec.rules import coverage, dates, derivation, figures, references, source, stated_times
 from policyspec.rules._base import Finding, Rule, RuleContext, emits
 
 __all__ = ["RULES", "Finding", "Rule", "RuleContext", "emits", "run_rules"]
@@ -29,9 +29,14 @@ RULES: tuple[Rule[RuleContext, Finding], ...] = (
     figures.placeholder_consistent,
     figures.figure_has_unit,
     figures.milestone_dated,
-    phrases.operator_matches_phrase,
+    derivation.figure_is_stated,
+    derivation.operator_is_stated,
+    derivation.implied_total_is_stated,
+    stated_times.deadline_is_stated,
+    stated_times.recurrence_is_stated,
     dates.deadline_in_span,
     dates.inferred_has_evidence,
+    coverage.statements_are_accounted,
 )
 
 

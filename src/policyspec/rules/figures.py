@@ -165,10 +165,16 @@ def figure_has_unit(context: RuleContext) -> Iterator[Finding]:
 @emits("PS214")
 def milestone_dated(context: RuleContext) -> Iterator[Finding]:
     for index, indicator in _indicators(context):
-        if indicator.target.operator is None and indicator.deadline is None and indicator.per is None:
+        dated = indicator.deadline is not None or indicator.start is not None
+        if (
+            indicator.target.operator is None
+            and not dated
+            and indicator.per is None
+            and not indicator.per_term
+        ):
             yield Finding(
                 "PS214",
                 ("indicators", index),
-                "a milestone with neither a deadline nor a recurrence",
-                hint="give the year it is due, or encode it as a measure rather than an indicator",
+                "a milestone with neither a deadline, a start nor a recurrence",
+                hint="give the year it is due or starts, or encode it as a measure rather than an indicator",
             )

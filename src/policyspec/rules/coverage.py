@@ -1,0 +1,239 @@
+"""Every quantitative statement of a source is accounted for: encoded by an indicator that reads
+*that* figure, recurrence, deadline or placeholder, or deliberately excluded with a reason.
+
+The phrase reader finds the statements of the source text (one per figure, recurrence, date,
+placeholder, name …); each is then ``encoded`` when an indicator whose quote covers it encodes
+its reading — an overlapping quote alone is not enough; an inferred field's evidence never
+encodes, so removing an indicator leaves its statements uncovered —, or a dated goal or the
+document's date and plan period state it;
+``excluded`` when an ``excluded:`` quote (or a quality note's quote: spam, a corrupted line)
+covers it, and ``uncovered`` otherwise (rule PS223, and ``policyspec coverage``). Heading numbers
+are structure (``sections``), not statements, and 定期 states no frequency.
+"""
+
+from __future__ import annotations
+
+import math
+from bisect import bisect_right
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+from policyspec.diagnostics import JsonPath
+from policyspec.model.dates import period_end
+from policyspec.model.documents import Document, Indicator
+from policyspec.model.exact import exact
+from policyspec.model.walk import evidenced_facts
+from policyspec.reading.statements import find_statements
+from policyspec.reading.values import EXCLUDABLE_KINDS, Dated, Figure, Period, Recurrence, Statement
+from policyspec.rules._base import Finding, RuleContext, emits
+
+__all__ = [
+    "Accounted",
+    "CoverageCounts",
+    "Status",
+    "account",
+    "counts",
+    "line_and_column",
+    "line_starts",
+    "statements_are_accounted",
+]
+
+Status = Literal["encoded", "excluded", "uncovered"]
+
+_NOT_STATEMENTS = frozenset({"heading"})
+_ONLY_EXCLUDED = frozenset({"name", "ordinal", "tier", "cited"})  # never an indicator's reading
+_METADATA_KINDS = frozenset({"date", "period"})  # what a document's date and plan period state
+
+
+@dataclass(frozen=True, slots=True)
+class Accounted:
+    """One statement of the source and how the spec accounts for it (``by``: the entry's path)."""
+
+    statement: Statement
+    status: Status
+    by: JsonPath | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CoverageCounts:
+    """How many statements a source holds, and how many the spec encodes and excludes."""
+
+    statements: int
+    encoded: int
+    excluded: int
+
+
+def counts(accounted: Sequence[Accounted]) -> CoverageCounts:
+    encoded = sum(a.status == "encoded" for a in accounted)
+    excluded = sum(a.status == "excluded" for a in accounted)
+    return CoverageCounts(len(accounted), encoded, excluded)
+
+
+@lru_cache(maxsize=16)
+def _statements(text: str) -> tuple[Statement, ...]:
+    return tuple(s for s in find_statements(text) if _is_statement(s))
+
+
+def _is_statement(statement: Statement) -> bool:
+    """Heading numbers are structure; 定期 (regularly) states no frequency, so nothing to encode."""
+    if statement.kind in _NOT_STATEMENTS:
+        return False
+    reading = statement.reading
+    return not (isinstance(reading, Recurrence) and reading.every is None and not reading.per_term)
+
+
+Span = tuple[int, int]
+
+
+def _spans(text: str, quote: str) -> list[Span]:
+    spans, at = [], text.find(quote)
+    while at >= 0 and quote:
+        spans.append((at, at + len(quote)))
+        at = text.find(quote, at + 1)
+    return spans
+
+
+def _all_spans(text: str, quotes: Sequence[str]) -> list[Span]:
+    return [span for quote in quotes for span in _spans(text, quote)]
+
+
+def _inside(statement: Statement, spans: Sequence[Span]) -> bool:
+    return any(start <= statement.start and statement.end <= end for start, end in spans)
+
+
+@dataclass(frozen=True)
+class _Places:
+    """Where a document's entries stand in its source: the spans of their quotes, by entry."""
+
+    excluded: list[tuple[JsonPath, list[Span]]]
+    noted: list[tuple[JsonPath, list[Span]]]
+    quotes: list[tuple[int, Indicator, list[Span]]]
+    goals: list[tuple[int, str | None, list[Span]]]
+    metadata: list[tuple[JsonPath, list[Span]]]
+
+    @classmethod
+    def of(cls, document: Document, text: str) -> _Places:
+        indicators = list(enumerate(document.indicators))
+        return cls(
+            excluded=[(("excluded", i), _spans(text, e.quote)) for i, e in enumerate(document.excluded)],
+            noted=[
+                (("quality_notes", i), _spans(text, note.quote))
+                for i, note in enumerate(document.quality_notes)
+                if note.quote is not None
+            ],
+            quotes=[(i, indicator, _spans(text, indicator.quote)) for i, indicator in indicators],
+            goals=[(i, goal.deadline, _spans(text, goal.quote)) for i, goal in enumerate(document.goals)],
+            metadata=[(path, _all_spans(text, fact.evidence)) for path, fact in evidenced_facts(document)],
+        )
+
+
+def account(document: Document, text: str) -> list[Accounted]:
+    """Every statement of ``text`` (the document's source), in order, with its status."""
+    places = _Places.of(document, text)
+    return [_status(statement, places) for statement in _statements(text)]
+
+
+def _status(statement: Statement, places: _Places) -> Accounted:
+    """Encoded first (an indicator that reads the statement wins over an exclusion around it)."""
+    if statement.kind not in _ONLY_EXCLUDED:
+        for index, indicator, spans in places.quotes:
+            if _inside(statement, spans) and (statement.kind == "scope" or _encodes(indicator, statement)):
+                return Accounted(statement, "encoded", ("indicators", index))
+        for index, deadline, spans in places.goals:
+            if deadline is not None and _inside(statement, spans) and _due(deadline, statement):
+                return Accounted(statement, "encoded", ("goals", index))
+        if statement.kind in _METADATA_KINDS:  # an issue date or plan period, by the evidence stating it
+            for path, spans in places.metadata:
+                if _inside(statement, spans):
+                    return Accounted(statement, "encoded", path)
+    for path, spans in places.excluded:
+        if _inside(statement, spans):
+            return Accounted(statement, "excluded", path)
+    if statement.kind in EXCLUDABLE_KINDS:  # a quality note's quote (spam, a corrupted line) sets aside
+        for path, spans in places.noted:  # names and the like, never a figure, date or placeholder
+            if _inside(statement, spans):
+                return Accounted(statement, "excluded", path)
+    return Accounted(statement, "uncovered")
+
+
+def _encodes(indicator: Indicator, statement: Statement) -> bool:
+    """The indicator encodes this statement's reading, not merely a quote overlapping it."""
+    reading = statement.reading
+    if statement.kind == "implied-total":
+        return indicator.implied is not None
+    if statement.kind == "placeholder":
+        return indicator.placeholder
+    if statement.kind == "indefinite":  # 一批, 几件: the act is encoded without a figure, never as 1
+        return indicator.target.value is None and not indicator.placeholder
+    if isinstance(reading, Figure):
+        unit = indicator.target.unit
+        unit_fits = unit is None or (reading.unit is None and not reading.unit_choices)
+        unit_fits = unit_fits or unit == reading.unit or unit in reading.unit_choices
+        return reading.value is not None and reading.value in _figures(indicator) and unit_fits
+    if isinstance(reading, Recurrence):
+        return (reading.per_term and indicator.per_term) or (
+            reading.every is not None and reading.every == indicator.per
+        )
+    if statement.kind == "start" and isinstance(reading, Dated):
+        return indicator.start is not None and indicator.start[:4] == f"{reading.year:04d}"
+    return (indicator.deadline is not None and _due(indicator.deadline, statement)) or (
+        indicator.start is not None and _due(indicator.start, statement)
+    )
+
+
+def _figures(indicator: Indicator) -> set[object]:
+    target = indicator.target
+    return {exact(n) for n in (target.value, target.upper) if n is not None and _finite(n)}
+
+
+def _finite(number: int | float | str) -> bool:
+    return not isinstance(number, float) or math.isfinite(number)
+
+
+def _due(date: str, statement: Statement) -> bool:
+    """A date of the spec is the one a dated statement names (a period: its last or first year)."""
+    reading = statement.reading
+    if isinstance(reading, Dated):
+        return period_end(date) == period_end(reading.iso) or date[:4] == f"{reading.year:04d}"
+    if isinstance(reading, Period):
+        return int(date[:4]) in (reading.first_year, reading.last_year)
+    return False
+
+
+def line_starts(text: str) -> list[int]:
+    """The offset at which each line of ``text`` starts, for code-point offsets to line:column."""
+    starts, at = [0], text.find("\n")
+    while at >= 0:
+        starts.append(at + 1)
+        at = text.find("\n", at + 1)
+    return starts
+
+
+def line_and_column(starts: Sequence[int], offset: int) -> tuple[int, int]:
+    line = bisect_right(starts, offset)
+    return line, offset - starts[line - 1] + 1
+
+
+@emits("PS223")
+def statements_are_accounted(context: RuleContext) -> Iterator[Finding]:
+    """Each statement the reader finds in the source is encoded or excluded (docs/encoding.md)."""
+    if context.source_text is None:
+        return
+    text = context.source_text
+    where: JsonPath = ("excluded",) if context.document.excluded else ("indicators",)
+    starts = line_starts(text)
+    for accounted in account(context.document, text):
+        if accounted.status != "uncovered":
+            continue
+        statement = accounted.statement
+        line, column = line_and_column(starts, statement.start)
+        yield Finding(
+            "PS223",
+            where,
+            f"source {line}:{column}: {statement.text!r} ({statement.kind}) is neither encoded by an "
+            "indicator nor excluded",
+            hint="encode it as an indicator whose quote covers it, or add it under excluded: with a reason "
+            "(name, cited-document, ordinal, scope, scale, metadata, not-a-requirement)",
+        )
