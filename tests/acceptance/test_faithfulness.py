@@ -84,11 +84,13 @@ def mutations() -> Iterator[Mutation]:
             if indicator.deadline is not None:
                 later = f"{int(indicator.deadline[:4]) + 1}"
                 changes.append(("deadline", f"deadline {later}", {"deadline": later}))
+                changes.append(("deadline", "deadline removed", {"deadline": None}))
             else:
                 changes.append(("deadline", "deadline 2012 added", {"deadline": "2012"}))
             if indicator.per is not None:
                 other_per = "P2Y" if indicator.per != "P2Y" else "P1Y"
                 changes.append(("per", f"per {other_per}", {"per": other_per}))
+                changes.append(("per", "per removed", {"per": None}))
             else:
                 changes.append(("per", "per P1Y added", {"per": "P1Y"}))
             for field, description, update in changes:

@@ -159,9 +159,16 @@ def operator_is_stated(context: RuleContext) -> Iterator[Finding]:
     """The operator is the quote's reading of that figure, in both directions (以上 is ge; bare is eq)."""
     for index, indicator in stated_indicators(context):
         operator = indicator.target.operator
-        if operator is None or not _checks_figures(indicator) or inferred(indicator, "operator"):
+        if operator is None or inferred(indicator, "operator"):
             continue
-        matching = _matching(indicator, _figures(readings_for(indicator, "value")))
+        if indicator.placeholder:  # X轮: no value to match, but the phrase still reads an operator
+            matching = [
+                f for f in read_quote(indicator.quote).placeholders if _unit_fits(f, indicator.target.unit)
+            ]
+        elif _checks_figures(indicator):
+            matching = _matching(indicator, _figures(readings_for(indicator, "value")))
+        else:
+            continue
         if not matching:
             continue  # PS219 reports the figure itself
         readings = {op for f in matching for op in (f.operator, *f.other_operators)}

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 
+from policyspec.codes import CodeId
 from policyspec.model.dates import period_end
 from policyspec.model.documents import Indicator
 from policyspec.reading.values import Reading
@@ -69,13 +70,15 @@ def deadline_is_stated(context: RuleContext) -> Iterator[Finding]:
                     f"deadline {deadline} is not stated by {where} (dates stated: {shown})",
                     hint=INFER_HINT.format(field="deadline"),
                 )
-        elif quote_reading.deadlines:
-            stated_text = indicator.quote[quote_reading.deadlines[0].start : quote_reading.deadlines[0].end]
+        elif inferred(indicator, "deadline"):
+            yield _inferred_but_absent(index, "deadline", "PS220")
+        elif lacking := _stated_deadline(indicator, quote_reading):
+            text, due = lacking
             yield Finding(
                 "PS220",
                 ("indicators", index),
-                f"the quote states a deadline ({stated_text}) the indicator does not encode",
-                hint=f'add deadline: "{quote_reading.deadlines[0].iso}"',
+                f"the quote states a deadline ({text}) the indicator does not encode",
+                hint=f'add deadline: "{due}"',
             )
         yield from _start_findings(index, indicator, quote_reading)
 
@@ -92,6 +95,8 @@ def _start_findings(index: int, indicator: Indicator, quote_reading: Reading) ->
                 f"start {start} is not stated by the quote (starts stated: {listed(stated)})",
                 hint=INFER_HINT.format(field="start"),
             )
+    elif inferred(indicator, "start"):
+        yield _inferred_but_absent(index, "start", "PS220")
     elif quote_reading.starts:
         first = quote_reading.starts[0]
         yield Finding(
@@ -118,6 +123,8 @@ def recurrence_is_stated(context: RuleContext) -> Iterator[Finding]:
                     hint="每年 P1Y, 每半年 P6M, 每季度 P3M, 每月 P1M, 每两年 P2Y; never a frequency "
                     "the source does not print",
                 )
+        elif inferred(indicator, "per") and not indicator.per_term:
+            yield _inferred_but_absent(index, "per", "PS221")
         elif indicator.per_term:
             if not any(r.per_term for r in recurrences):
                 yield Finding(
@@ -137,3 +144,26 @@ def recurrence_is_stated(context: RuleContext) -> Iterator[Finding]:
                     f"the quote states a recurrence ({shown}) the indicator does not encode",
                     hint=f"add {fix}",
                 )
+
+
+def _inferred_but_absent(index: int, field: str, code: CodeId) -> Finding:
+    """An inferred field the indicator does not have: the declaration and the encoding disagree."""
+    return Finding(
+        code,
+        ("indicators", index, "inferred", "fields"),
+        f"inferred.fields lists {field}, but the indicator has no {field}",
+        hint=f"give the {field} the evidence states, or take {field} out of inferred.fields",
+    )
+
+
+def _stated_deadline(indicator: Indicator, reading: Reading) -> tuple[str, str] | None:
+    """A date the quote states for the indicator to meet: 到2010年, a dated milestone's 2008年，
+    or its own plan's “十一五”期间 — none when the indicator has a start instead (从2003年起)."""
+    if indicator.start is not None:
+        return None
+    quote = indicator.quote
+    for dated in (*reading.deadlines, *reading.dates):
+        return quote[dated.start : dated.end], dated.iso
+    for period in reading.periods:
+        return quote[period.start : period.end], str(period.last_year)
+    return None
