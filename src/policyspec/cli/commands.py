@@ -27,6 +27,7 @@ __all__ = [
     "cmd_diff",
     "cmd_fmt",
     "cmd_indicators",
+    "cmd_lsp",
     "cmd_release",
     "cmd_schema",
     "cmd_validate",
@@ -185,3 +186,16 @@ def cmd_coverage(args: argparse.Namespace) -> int:
     sys.stdout.write(RENDERERS_BY_NAME[args.format](reports))
     uncovered = any(report.uncovered for report in reports)
     return EXIT_PROBLEMS if unreadable or uncovered else EXIT_OK
+
+
+def cmd_lsp(args: argparse.Namespace) -> int:
+    """Serve the Language Server Protocol over stdio until the editor says exit."""
+    try:
+        from policyspec.lsp.server import serve
+    except ImportError as error:
+        print(
+            f"policyspec lsp: {error.name} is not installed: pip install 'policyspec[lsp]'", file=sys.stderr
+        )
+        return EXIT_USAGE
+    serve()
+    return EXIT_OK

@@ -29,6 +29,7 @@ from policyspec.cli.commands import (
     cmd_diff,
     cmd_fmt,
     cmd_indicators,
+    cmd_lsp,
     cmd_release,
     cmd_schema,
     cmd_validate,
@@ -117,6 +118,14 @@ def build_parser() -> argparse.ArgumentParser:
     add_input_options(coverage)
     coverage.add_argument("--format", choices=("text", "json"), default="text")
     coverage.set_defaults(run=cmd_coverage)
+
+    lsp = commands.add_parser(
+        "lsp",
+        help="a language server over stdio: validate's diagnostics, hovers and completion in editors",
+        description="Serve the Language Server Protocol over stdio (see docs/editors.md). Needs the "
+        "lsp extra: pip install 'policyspec[lsp]'.",
+    )
+    lsp.set_defaults(run=cmd_lsp)
 
     schema = commands.add_parser("schema", help="print the JSON Schema of spec files")
     schema.set_defaults(run=cmd_schema)

@@ -14,7 +14,7 @@ from policyspec.limits import DEFAULT_LIMITS, Limits
 from policyspec.loading.decoding import DecodeFailure, decode_spec
 from policyspec.loading.parsing import MAPPING_HINT, ParsedYaml, parse_yaml
 
-__all__ = ["OpenedSpec", "Unopened", "display_name", "open_spec", "parse_spec_text"]
+__all__ = ["OpenedSpec", "Unopened", "display_name", "open_spec", "open_spec_bytes", "parse_spec_text"]
 
 _SPECIAL_FILE_HINT = "a spec is a regular file; rename or move this entry out of the specs folder"
 
@@ -64,6 +64,15 @@ def open_spec(path: Path, limits: Limits = DEFAULT_LIMITS) -> OpenedSpec | Unope
         message = f"the file is larger than {limits.max_bytes} bytes"
         hint = "a spec is tens of kilobytes; raise the limit with --max-bytes if this one is genuine"
         return Unopened(path, file, Diagnostic(file, 1, 1, "PS005", message, hint=hint))
+    return open_spec_bytes(path, raw, limits)
+
+
+def open_spec_bytes(path: Path, raw: bytes, limits: Limits = DEFAULT_LIMITS) -> OpenedSpec | Unopened:
+    """Decode and parse a spec's bytes read elsewhere (an editor's buffer), as :func:`open_spec` does."""
+    file = display_name(path)
+    if len(raw) > limits.max_bytes:
+        message = f"the file is larger than {limits.max_bytes} bytes"
+        return Unopened(path, file, Diagnostic(file, 1, 1, "PS005", message))
     sha256 = hashlib.sha256(raw).hexdigest()
     text = decode_spec(raw)
     if isinstance(text, DecodeFailure):

@@ -1,0 +1,144 @@
+"""``policyspec lsp`` in a real LSP session over stdio: what an editor shows is what validate says.
+
+The client is the suite's own (``tests/clients/lsp_client.py``), the one that also drives the YAML
+language server. Diagnostics must equal ``validate --format json`` (code, line, column, severity)
+on broken and valid specs; a hover on a quote shows its source passage; go-to-definition lands on
+the quote in the source text; completion offers the vocabularies; an edit that makes a figure
+contradict its quote is flagged soon after the keystroke.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from policyspec.model.vocabulary import TOPICS, UNITS
+from tests.clients.lsp_client import LanguageServer
+from tests.conftest import EXAMPLES, REPO
+
+pytest.importorskip("pygls", reason="pip install -e '.[test]' brings pygls for policyspec lsp")
+
+COMPLETE = EXAMPLES / "valid" / "complete.yaml"
+SOURCE = EXAMPLES / "sources" / "sample.txt"
+BROKEN = sorted((EXAMPLES / "invalid").glob("PS2*.yaml"))
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[LanguageServer]:
+    with LanguageServer([sys.executable, "-m", "policyspec", "lsp"], root=REPO, timeout=30) as running:
+        running.initialize({})
+        yield running
+
+
+def _validate_json(path: Path) -> list[tuple[str, int, int, str]]:
+    result = subprocess.run(
+        [sys.executable, "-m", "policyspec", "validate", "--format", "json", str(path)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    found = json.loads(result.stdout)
+    diagnostics = found["diagnostics"] if isinstance(found, dict) else found
+    return sorted((d["code"], d["line"], d["column"], d["severity"]) for d in diagnostics)
+
+
+def _shown(published: list[dict[str, Any]]) -> list[tuple[str, int, int, str]]:
+    severity = {1: "error", 2: "warning"}
+    return sorted(
+        (
+            d["code"],
+            d["range"]["start"]["line"] + 1,
+            d["range"]["start"]["character"] + 1,
+            severity[d["severity"]],
+        )
+        for d in published
+    )
+
+
+@pytest.mark.parametrize("spec", [COMPLETE, *BROKEN], ids=lambda p: p.stem)
+def test_the_editor_shows_what_validate_reports(server: LanguageServer, spec: Path) -> None:
+    uri = server.open(spec)
+    assert _shown(server.diagnostics(uri)) == _validate_json(spec)
+
+
+def _position_of(text: str, needle: str) -> tuple[int, int]:
+    """0-based line and UTF-16 column of the first ``needle``."""
+    for number, line in enumerate(text.splitlines()):
+        if needle in line:
+            return number, len(line[: line.index(needle)].encode("utf-16-le")) // 2
+    raise AssertionError(needle)
+
+
+def test_hover_on_a_quote_shows_its_passage_in_the_source(server: LanguageServer) -> None:
+    uri = server.open(COMPLETE)
+    server.diagnostics(uri)
+    line, column = _position_of(COMPLETE.read_text(encoding="utf-8"), "县（处）级以上党委中心组集中学习")
+    shown = server.hover(uri, line, column + 2)
+    assert "sample.txt:6:" in shown
+    assert "**县（处）级以上党委中心组集中学习每年不少于12次**" in shown
+
+
+def test_hover_on_a_key_shows_the_fields_description(server: LanguageServer) -> None:
+    uri = server.open(COMPLETE)
+    server.diagnostics(uri)
+    line, column = _position_of(COMPLETE.read_text(encoding="utf-8"), "measured:")
+    assert "What is measured or required." in server.hover(uri, line, column + 1)
+
+
+def test_definition_of_a_quote_is_its_place_in_the_source(server: LanguageServer) -> None:
+    uri = server.open(COMPLETE)
+    server.diagnostics(uri)
+    text = COMPLETE.read_text(encoding="utf-8")
+    line, column = _position_of(text, "每年轮训干部300名左右")
+    found = server.request(
+        "textDocument/definition",
+        {"textDocument": {"uri": uri}, "position": {"line": line, "character": column + 1}},
+    )
+    location = found[0] if isinstance(found, list) else found
+    assert location["uri"] == SOURCE.resolve().as_uri()
+    source_line = SOURCE.read_text(encoding="utf-8").splitlines()[location["range"]["start"]["line"]]
+    assert source_line[location["range"]["start"]["character"] :].startswith("每年轮训干部300名左右")
+
+
+def test_completion_offers_the_vocabularies(server: LanguageServer) -> None:
+    text = COMPLETE.read_text(encoding="utf-8").replace("unit: percent}", "unit: }", 1)
+    uri = server.open(COMPLETE.with_name("completing-unit.yaml"), text)
+    server.diagnostics(uri)
+    line, column = _position_of(text, "unit: }")
+    assert set(server.completion(uri, line, column + len("unit: "))) == set(UNITS)
+    text = COMPLETE.read_text(encoding="utf-8").replace("topics: [satisfaction]", "topics: [", 1)
+    uri = server.open(COMPLETE.with_name("completing-topic.yaml"), text)
+    server.diagnostics(uri)
+    line, column = _position_of(text, "topics: [")
+    assert set(server.completion(uri, line, column + len("topics: ["))) == set(TOPICS)
+
+
+def test_an_edit_that_contradicts_the_quote_is_flagged_soon(server: LanguageServer) -> None:
+    """The latency from the change to the published PS219 is measured and reported, not asserted tightly."""
+    uri = server.open(COMPLETE.with_name("editing.yaml"), COMPLETE.read_text(encoding="utf-8"))
+    assert server.diagnostics(uri) == []
+    text = COMPLETE.read_text(encoding="utf-8")
+    line, column = _position_of(text, "value: 90,")
+    start = {"line": line, "character": column + len("value: ")}
+    end = {"line": line, "character": column + len("value: 90")}
+    began = time.perf_counter()
+    server.notify(
+        "textDocument/didChange",
+        {
+            "textDocument": {"uri": uri, "version": 2},
+            "contentChanges": [{"range": {"start": start, "end": end}, "text": "95"}],
+        },
+    )
+    codes = [d["code"] for d in server.diagnostics(uri)]
+    latency = time.perf_counter() - began
+    print(f"\nPS219 published {latency * 1000:.0f} ms after the keystroke (debounce 50 ms)")
+    assert "PS219" in codes
+    assert latency < 5
