@@ -10,7 +10,7 @@ _PACKAGE = Path(__file__).resolve().parent
 
 
 def bundled_dir(name: str) -> Path:
-    """``specs``, ``sources`` or ``schemas``: wheel data first, then the source checkout."""
+    """``specs``, ``sources``, ``schemas`` or ``docs``: wheel data first, then the source checkout."""
     for candidate in (_PACKAGE / "_data" / name, _PACKAGE.parent.parent / name):
         if candidate.is_dir():
             return candidate

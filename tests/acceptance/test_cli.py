@@ -133,3 +133,28 @@ def test_version_names_the_package_and_the_data(run_cli: RunCli) -> None:
     result = run_cli("--version")
     assert result.code == 0
     assert result.out + result.err == f"policyspec {package_version()} (data {DATA_VERSION})\n"
+
+
+@pytest.mark.parametrize("asked", ["PS219", "ps219", "figure-not-in-quote"])
+def test_explain_prints_a_codes_documentation(run_cli: RunCli, asked: str) -> None:
+    result = run_cli("explain", asked)
+    assert result.code == 0
+    assert result.out.startswith("PS219 figure-not-in-quote (error): ")
+    assert "Bad (`tests/examples/invalid/PS219-figure-not-in-quote.yaml`)" in result.out
+    assert "Reported as:" in result.out
+
+
+def test_explain_every_declared_code(run_cli: RunCli) -> None:
+    from policyspec.codes import CODES_BY_ID
+
+    for code in CODES_BY_ID.values():
+        result = run_cli("explain", code.id)
+        assert result.code == 0
+        assert f"## {code.id}" not in result.out  # the section's body, not the next heading
+        assert len(result.out.splitlines()) > 3, code.id
+
+
+def test_explain_an_unknown_code_is_a_usage_error_with_a_suggestion(run_cli: RunCli) -> None:
+    result = run_cli("explain", "PS299")
+    assert result.code == 2
+    assert "did you mean PS219?" in result.err

@@ -25,6 +25,7 @@ __all__ = [
     "cmd_compare",
     "cmd_coverage",
     "cmd_diff",
+    "cmd_explain",
     "cmd_fmt",
     "cmd_indicators",
     "cmd_lsp",
@@ -198,4 +199,15 @@ def cmd_lsp(args: argparse.Namespace) -> int:
         )
         return EXIT_USAGE
     serve()
+    return EXIT_OK
+
+
+def cmd_explain(args: argparse.Namespace) -> int:
+    """A code's documentation, from the catalogue and docs/rules.md."""
+    from policyspec.cli.explain import explain, find_code
+
+    code = find_code(args.code)
+    if isinstance(code, str):
+        raise UsageError(code)
+    sys.stdout.write(explain(code))
     return EXIT_OK

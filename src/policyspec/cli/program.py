@@ -27,6 +27,7 @@ from policyspec.cli.commands import (
     cmd_compare,
     cmd_coverage,
     cmd_diff,
+    cmd_explain,
     cmd_fmt,
     cmd_indicators,
     cmd_lsp,
@@ -118,6 +119,15 @@ def build_parser() -> argparse.ArgumentParser:
     add_input_options(coverage)
     coverage.add_argument("--format", choices=("text", "json"), default="text")
     coverage.set_defaults(run=cmd_coverage)
+
+    explain = commands.add_parser(
+        "explain",
+        help="a diagnostic code's documentation: what it catches, a bad and a good example",
+        description="Print what a code (PS204, or its name duplicate-id) catches, with a bad and a good "
+        "example and what validate reports. Exit 2 for a code that does not exist.",
+    )
+    explain.add_argument("code", metavar="CODE", help="a code such as PS219, or its name")
+    explain.set_defaults(run=cmd_explain)
 
     lsp = commands.add_parser(
         "lsp",

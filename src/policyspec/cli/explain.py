@@ -1,0 +1,44 @@
+"""``policyspec explain CODE``: a code's documentation in the terminal — what it catches, a bad
+and a good example, what is reported — from the catalogue and the ``docs/rules.md`` section that
+tests keep in step with it (shipped in the wheel)."""
+
+from __future__ import annotations
+
+import difflib
+import re
+
+from policyspec.codes import CODES_BY_ID, Code
+
+__all__ = ["explain", "find_code"]
+
+
+def find_code(text: str) -> Code | str:
+    """The code ``text`` names (PS204, ps204, or its name duplicate-id), or why there is none."""
+    wanted = text.strip()
+    by_name = {code.name: code for code in CODES_BY_ID.values()}
+    code = CODES_BY_ID.get(wanted.upper()) or by_name.get(wanted.lower())
+    if code is not None:
+        return code
+    close = difflib.get_close_matches(wanted.upper(), list(CODES_BY_ID), n=1) or difflib.get_close_matches(
+        wanted.lower(), list(by_name), n=1
+    )
+    suggestion = f" (did you mean {close[0]}?)" if close else ""
+    return f"no code {wanted!r}{suggestion}; the codes are PS001 to {max(CODES_BY_ID)}: see docs/rules.md"
+
+
+def explain(code: Code) -> str:
+    """The code's heading and severity, then its section of docs/rules.md (or its summary alone)."""
+    header = f"{code.id} {code.name} ({code.severity}): {code.summary}"
+    section = _section(code)
+    return header + ("\n\n" + section if section else "") + "\n"
+
+
+def _section(code: Code) -> str | None:
+    from policyspec.bundled import bundled_dir
+
+    try:
+        text = (bundled_dir("docs") / "rules.md").read_text(encoding="utf-8")
+    except OSError:
+        return None
+    found = re.search(rf"^## {code.id} {re.escape(code.name)}\n(.*?)(?=^## |\Z)", text, flags=re.S | re.M)
+    return found.group(1).strip() if found else None
