@@ -58,6 +58,7 @@ CodeId = Literal[
     "PS221",
     "PS222",
     "PS223",
+    "PS224",
 ]
 
 RULES_DOCUMENT = "docs/rules.md"
@@ -249,6 +250,7 @@ _CODES = (
         "error",
         "A quantitative statement of the source is neither encoded nor excluded.",
     ),
+    Code("PS224", "todo-left", "error", "A TODO placeholder of a drafted spec is still there."),
 )
 
 CODES_BY_ID: dict[str, Code] = {code.id: code for code in _CODES}

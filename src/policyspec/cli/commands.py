@@ -29,6 +29,7 @@ __all__ = [
     "cmd_fmt",
     "cmd_indicators",
     "cmd_lsp",
+    "cmd_new",
     "cmd_release",
     "cmd_schema",
     "cmd_validate",
@@ -210,4 +211,47 @@ def cmd_explain(args: argparse.Namespace) -> int:
     if isinstance(code, str):
         raise UsageError(code)
     sys.stdout.write(explain(code))
+    return EXIT_OK
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    """Draft a spec for a source text in a project folder: sources/NAME.txt and specs/NAME.yaml."""
+    import re
+
+    from policyspec._fs.atomic import atomic_write_bytes
+    from policyspec._fs.regular_files import FileTooLarge, Unreadable, read_regular_file
+    from policyspec.authoring.scaffold import scaffold
+
+    if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", args.id) or len(args.id) > 80:
+        raise UsageError(f"--id {args.id!r} is not a kebab-case id (lowercase letters, digits, hyphens)")
+    source: Path = args.source
+    if not re.fullmatch(r"[A-Za-z0-9_.-]+\.txt", source.name):
+        raise UsageError(
+            f"{source.name}: a source text is named like 000_d1419bd5a6a19614.txt (letters, digits, _.-)"
+        )
+    try:
+        raw = read_regular_file(source, 16 * 1024 * 1024)
+        raw.decode("utf-8")
+    except (Unreadable, FileTooLarge, UnicodeDecodeError) as error:
+        print(f"policyspec new: cannot use {source}: {error}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    folder: Path = args.dir
+    archived = folder / "sources" / source.name
+    spec = folder / "specs" / (source.stem + ".yaml")
+    if archived.exists() and archived.read_bytes() != raw:
+        print(f"policyspec new: {archived} exists with other content; left as it is", file=sys.stderr)
+        return EXIT_PROBLEMS
+    if spec.exists():
+        print(f"policyspec new: {spec} exists; left as it is (remove it to draft again)", file=sys.stderr)
+        return EXIT_PROBLEMS
+    try:
+        archived.parent.mkdir(parents=True, exist_ok=True)
+        spec.parent.mkdir(parents=True, exist_ok=True)
+        if not archived.exists():
+            atomic_write_bytes(archived, raw)
+        atomic_write_bytes(spec, scaffold(source.name, raw, args.id).encode("utf-8"))
+    except OSError as error:
+        print(f"policyspec new: cannot write in {folder}: {error}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    print(f"drafted {spec} from {archived}; next: policyspec validate {spec} and policyspec coverage {spec}")
     return EXIT_OK

@@ -31,6 +31,7 @@ from policyspec.cli.commands import (
     cmd_fmt,
     cmd_indicators,
     cmd_lsp,
+    cmd_new,
     cmd_release,
     cmd_schema,
     cmd_validate,
@@ -119,6 +120,21 @@ def build_parser() -> argparse.ArgumentParser:
     add_input_options(coverage)
     coverage.add_argument("--format", choices=("text", "json"), default="text")
     coverage.set_defaults(run=cmd_coverage)
+
+    new = commands.add_parser(
+        "new",
+        help="draft a spec from a source text: metadata, sections and every statement as a suggestion",
+        description="Copy SOURCE into DIR/sources/ (refusing a different file of the same name) and draft "
+        "DIR/specs/<name>.yaml: the metadata with the source's SHA-256, the printed headings as sections, "
+        "and every statement the phrase reader finds as a commented indicator or exclusion. The draft "
+        "parses; validate then lists what is left to do (PS223, PS224). Exit 1 when a file is in the way.",
+    )
+    new.add_argument("source", type=Path, metavar="SOURCE", help="the source text (UTF-8), e.g. plan.txt")
+    new.add_argument("--id", required=True, help="the document's id, kebab-case")
+    new.add_argument(
+        "--dir", type=Path, default=Path("."), metavar="DIR", help="the project folder (default: .)"
+    )
+    new.set_defaults(run=cmd_new)
 
     explain = commands.add_parser(
         "explain",

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from policyspec.rules import coverage, dates, derivation, figures, references, source, stated_times
+from policyspec.rules import coverage, dates, derivation, drafts, figures, references, source, stated_times
 from policyspec.rules._base import Finding, Rule, RuleContext, emits
 
 __all__ = ["RULES", "Finding", "Rule", "RuleContext", "emits", "run_rules"]
@@ -37,6 +37,7 @@ RULES: tuple[Rule[RuleContext, Finding], ...] = (
     dates.deadline_in_span,
     dates.inferred_has_evidence,
     coverage.statements_are_accounted,
+    drafts.no_todo_left,
 )
 
 

@@ -1,0 +1,1 @@
+"""Tools that make the next document cheap to encode: ``scaffold`` drafts a spec from its source."""

@@ -1,0 +1,36 @@
+"""A drafted spec is finished: no ``TODO`` left where ``policyspec new`` put one (PS224)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from policyspec.diagnostics import JsonPath
+from policyspec.rules._base import Finding, RuleContext, emits
+
+__all__ = ["no_todo_left"]
+
+TODO = "TODO"
+
+
+def _strings(node: object, path: JsonPath) -> Iterator[tuple[JsonPath, str]]:
+    if isinstance(node, str):
+        yield path, node
+    elif isinstance(node, dict):
+        for key, value in node.items():
+            yield from _strings(value, (*path, key))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from _strings(value, (*path, index))
+
+
+@emits("PS224")
+def no_todo_left(context: RuleContext) -> Iterator[Finding]:
+    """Every placeholder of a draft is replaced before the spec counts as encoded."""
+    for path, text in _strings(context.document.model_dump(mode="json"), ()):
+        if text.startswith(TODO):
+            yield Finding(
+                "PS224",
+                path,
+                f"{path[-1]} is still {text!r}: a placeholder of the draft",
+                hint="write what the source says (docs/encoding.md); policyspec new left it for you",
+            )
