@@ -142,3 +142,103 @@ def test_an_edit_that_contradicts_the_quote_is_flagged_soon(server: LanguageServ
     print(f"\nPS219 published {latency * 1000:.0f} ms after the keystroke (debounce 50 ms)")
     assert "PS219" in codes
     assert latency < 5
+
+
+def _actions(
+    server: LanguageServer, uri: str, diagnostics: list[dict[str, Any]], line: int
+) -> list[dict[str, Any]]:
+    found = server.request(
+        "textDocument/codeAction",
+        {
+            "textDocument": {"uri": uri},
+            "range": {"start": {"line": line, "character": 0}, "end": {"line": line, "character": 0}},
+            "context": {"diagnostics": diagnostics},
+        },
+    )
+    return list(found or [])
+
+
+def _applied(text: str, edits: list[dict[str, Any]]) -> str:
+    """The text with LSP edits applied (last first, so earlier positions stay right)."""
+    lines = text.splitlines(keepends=True)
+    offsets = [0]
+    for line in lines:
+        offsets.append(offsets[-1] + len(line))
+
+    def offset(position: dict[str, int]) -> int:
+        return (
+            offsets[position["line"]] + position["character"] if position["line"] < len(lines) else len(text)
+        )
+
+    for edit in sorted(edits, key=lambda e: offset(e["range"]["start"]), reverse=True):
+        text = text[: offset(edit["range"]["start"])] + edit["newText"] + text[offset(edit["range"]["end"]) :]
+    return text
+
+
+def test_a_quick_fix_writes_the_quote_as_the_source_does(server: LanguageServer) -> None:
+    spec = EXAMPLES / "invalid" / "PS201-quote-not-in-source.yaml"
+    uri = server.open(spec)
+    [ps201] = [d for d in server.diagnostics(uri) if d["code"] == "PS201"]
+    [action] = _actions(server, uri, [ps201], ps201["range"]["start"]["line"])
+    fixed = _applied(spec.read_text(encoding="utf-8"), action["edit"]["changes"][uri])
+    assert fixed == (EXAMPLES / "valid" / "complete.yaml").read_text(encoding="utf-8").replace(
+        "# A small but complete spec: every kind of entry, every reading of a threshold phrase.",
+        "# A half-width % where the source has ％.",
+    )
+
+
+def test_a_quick_fix_excludes_an_uncovered_statement(server: LanguageServer, tmp_path: Path) -> None:
+    spec = EXAMPLES / "invalid" / "PS223-uncovered-statement.yaml"
+    uri = server.open(spec)
+    [ps223] = [d for d in server.diagnostics(uri) if d["code"] == "PS223"]
+    [action] = _actions(server, uri, [ps223], ps223["range"]["start"]["line"])
+    fixed = tmp_path / "spec.yaml"
+    fixed.write_text(
+        _applied(spec.read_text(encoding="utf-8"), action["edit"]["changes"][uri]), encoding="utf-8"
+    )
+    codes = [code for code, *_ in _validate_json_with_sources(fixed)]
+    assert codes == ["PS224"]  # covered now; the reason is left for the editor to decide
+
+
+def _validate_json_with_sources(path: Path) -> list[tuple[str, int, int, str]]:
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "policyspec",
+            "validate",
+            "--format",
+            "json",
+            "--sources",
+            str(SOURCE.parent),
+            str(path),
+        ],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return sorted(
+        (d["code"], d["line"], d["column"], d["severity"]) for d in json.loads(result.stdout)["diagnostics"]
+    )
+
+
+def test_a_drafted_suggestion_uncomments_into_an_indicator(server: LanguageServer, tmp_path: Path) -> None:
+    from policyspec.authoring.scaffold import scaffold
+    from policyspec.loading.check import check_spec
+    from policyspec.loading.options import CheckOptions
+
+    draft = tmp_path / "specs" / "sample.yaml"
+    draft.parent.mkdir()
+    text = scaffold(SOURCE.name, SOURCE.read_bytes(), "sample-draft")
+    draft.write_text(text, encoding="utf-8")
+    uri = server.open(draft)
+    server.diagnostics(uri)
+    line = next(i for i, content in enumerate(text.splitlines()) if content.startswith("#   - id: todo-"))
+    [action] = _actions(server, uri, [], line)
+    draft.write_text(_applied(text, action["edit"]["changes"][uri]), encoding="utf-8")
+    checked = check_spec(draft, CheckOptions(sources=(SOURCE.parent,)))
+    assert checked.document is not None, checked.diagnostics
+    assert [indicator.id for indicator in checked.document.indicators] == [
+        f"todo-{text.splitlines()[line].split('todo-')[1].split()[0]}"
+    ]

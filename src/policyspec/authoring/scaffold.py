@@ -203,7 +203,7 @@ def _indicator(text: str, starts: Sequence[int], statement: Statement) -> Iterat
         if isinstance(period, Period) and not reading.deadlines:
             own = "only if it is this document's own plan period"
             yield f'#     deadline: "{period.last_year}"  # {TODO}: {own}'
-    yield f"#     topics: [{TODO}]"
+    yield f"#     topics: []  # {TODO}: tags from the topic vocabulary, so documents can be compared"
 
 
 def _unit(figure: Figure) -> str:

@@ -10,6 +10,7 @@ from lsprotocol import types
 from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
+from policyspec.lsp.actions import code_actions
 from policyspec.lsp.editing import EditorSpec, edit
 from policyspec.lsp.features import completion_labels, definition, hover_text, lsp_diagnostics
 
@@ -94,6 +95,13 @@ def build_server() -> SpecServer:
         labels = completion_labels(ls.spec(params.text_document.uri), params.position)
         items = [types.CompletionItem(label=label, kind=types.CompletionItemKind.Value) for label in labels]
         return types.CompletionList(is_incomplete=False, items=items)
+
+    @server.feature(
+        types.TEXT_DOCUMENT_CODE_ACTION,
+        types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]),
+    )
+    def quick_fixes(ls: SpecServer, params: types.CodeActionParams) -> list[types.CodeAction]:
+        return code_actions(ls.spec(params.text_document.uri), params.text_document.uri, params)
 
     return server
 
