@@ -138,11 +138,12 @@ def _sections(found: Sequence[Heading]) -> Iterator[str]:
         open_.append((heading.depth, section_id))
 
 
-def _clause(text: str, statement: Statement) -> str:
-    """The clause around a statement: from the last clause mark before it to the next after it."""
-    start = max(text.rfind(mark, 0, statement.start) for mark in _CLAUSE_END) + 1
-    ends = [at for mark in _CLAUSE_END if (at := text.find(mark, statement.end)) >= 0]
-    return text[start : min(ends) if ends else len(text)].strip()
+def clause_around(text: str, start: int, end: int) -> str:
+    """The clause holding ``text[start:end]``: from the last clause mark before it to the next after
+    it — a quote long enough to prove something (a statement alone, 两级, may be too short)."""
+    first = max(text.rfind(mark, 0, start) for mark in _CLAUSE_END) + 1
+    ends = [at for mark in _CLAUSE_END if (at := text.find(mark, end)) >= 0]
+    return text[first : min(ends) if ends else len(text)].strip()
 
 
 def _suggestions(text: str) -> Iterator[str]:
@@ -177,7 +178,7 @@ def _recurs(statement: Statement) -> bool:
 
 def _indicator(text: str, starts: Sequence[int], statement: Statement) -> Iterator[str]:
     line, column = line_and_column(starts, statement.start)
-    clause = _clause(text, statement)
+    clause = clause_around(text, statement.start, statement.end)
     reading = read_phrase(clause)
     yield f"#   - id: todo-{line}-{column}  # {line}:{column} {statement.kind} {statement.text}"
     yield f"#     quote: {_q(clause)}"

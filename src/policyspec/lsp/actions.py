@@ -13,6 +13,7 @@ import re
 
 from lsprotocol import types
 
+from policyspec.authoring.scaffold import clause_around
 from policyspec.lsp.editing import EditorSpec
 
 __all__ = ["code_actions"]
@@ -22,7 +23,6 @@ _QUOTED = re.compile(r"quote not found in the source: '(?P<wrong>.+)'")
 _UNCOVERED = re.compile(
     r"source (?P<line>\d+):(?P<column>\d+): '(?P<text>.+)' \((?P<kind>[a-z-]+)\) is neither encoded"
 )
-_CLAUSE_MARKS = "，。；：！？\n"
 _SUGGESTION = re.compile(r"^#(?P<indent>\s+)- id: todo-")
 
 
@@ -81,17 +81,12 @@ def _exclude(spec: EditorSpec, uri: str, diagnostic: types.Diagnostic) -> list[t
 
 
 def _clause(spec: EditorSpec, line: int, column: int, text: str) -> str:
-    """The clause of the source around a statement (a statement alone may be too short to quote)."""
-    if spec.source_text is None:
-        return text
-    lines = spec.source_text.split("\n")
-    if not 0 < line <= len(lines):
+    """The clause of the source around a statement at a 1-based line and column."""
+    lines = spec.source_text.split("\n") if spec.source_text is not None else []
+    if not 0 < line <= len(lines) or spec.source_text is None:
         return text
     at = sum(len(before) + 1 for before in lines[: line - 1]) + column - 1
-    source = spec.source_text
-    start = max(source.rfind(mark, 0, at) for mark in _CLAUSE_MARKS) + 1
-    ends = [found for mark in _CLAUSE_MARKS if (found := source.find(mark, at + len(text))) >= 0]
-    clause = source[start : min(ends) if ends else len(source)].strip()
+    clause = clause_around(spec.source_text, at, at + len(text))
     return clause if text in clause else text
 
 
