@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from importlib import import_module
 
+from policyspec._version import __version__
+
 TYPE_CHECKING = False  # not `from typing import TYPE_CHECKING`: importing typing costs start-up time
 if TYPE_CHECKING:
     from typing import Any
@@ -44,6 +46,7 @@ __all__ = [
     "Section",
     "Target",
     "TimelineEntry",
+    "__version__",
     "load",
 ]
 

@@ -17,10 +17,7 @@ DATA_VERSION = "2.0.0"
 
 
 def package_version() -> str:
-    """The installed policyspec package's version (importlib.metadata is imported only here)."""
-    from importlib.metadata import PackageNotFoundError, version
+    """The policyspec package's version, from ``policyspec/_version.py`` (no metadata lookup)."""
+    from policyspec._version import __version__
 
-    try:
-        return version("policyspec")
-    except PackageNotFoundError:
-        return "unknown"
+    return __version__
