@@ -186,8 +186,8 @@ def cmd_coverage(args: argparse.Namespace) -> int:
         diagnostics = sorted(d for spec in unreadable for d in spec.diagnostics if d.severity == "error")
         print(report_text(diagnostics, len(unreadable)), file=sys.stderr)
     sys.stdout.write(RENDERERS_BY_NAME[args.format](reports))
-    uncovered = any(report.uncovered for report in reports)
-    return EXIT_PROBLEMS if unreadable or uncovered else EXIT_OK
+    unaccounted = any(report.uncovered or report.problem is not None for report in reports)
+    return EXIT_PROBLEMS if unreadable or unaccounted else EXIT_OK
 
 
 def cmd_lsp(args: argparse.Namespace) -> int:
