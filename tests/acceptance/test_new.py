@@ -102,3 +102,21 @@ def test_new_misuse_is_a_usage_error(tmp_path: Path, args: list[str]) -> None:
     result = _policyspec("new", str(SOURCES[0]), *args, cwd=tmp_path)
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("gbk.txt", "示范市党的建设".encode("gb18030"), "not UTF-8: the file looks like GBK"),
+        ("missing.txt", None, "No such file or directory"),
+    ],
+)
+def test_new_refuses_a_source_it_cannot_read(
+    tmp_path: Path, name: str, content: bytes | None, message: str
+) -> None:
+    if content is not None:
+        (tmp_path / name).write_bytes(content)
+    result = _policyspec("new", name, "--id", "plan", cwd=tmp_path)
+    assert result.returncode == 1
+    assert message in result.stderr
+    assert not (tmp_path / "specs").exists()

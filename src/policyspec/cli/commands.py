@@ -221,6 +221,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     from policyspec._fs.atomic import atomic_write_bytes
     from policyspec._fs.regular_files import FileTooLarge, Unreadable, read_regular_file
     from policyspec.authoring.scaffold import scaffold
+    from policyspec.loading.decoding import describe_failure
 
     if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", args.id) or len(args.id) > 80:
         raise UsageError(f"--id {args.id!r} is not a kebab-case id (lowercase letters, digits, hyphens)")
@@ -232,7 +233,12 @@ def cmd_new(args: argparse.Namespace) -> int:
     try:
         raw = read_regular_file(source, 16 * 1024 * 1024)
         raw.decode("utf-8")
-    except (Unreadable, FileTooLarge, UnicodeDecodeError) as error:
+    except UnicodeDecodeError as error:
+        failure = describe_failure(raw, error.start)
+        print(f"policyspec new: {source}:{failure.line}:{failure.column}: {failure.message}", file=sys.stderr)
+        print(f"    hint: {failure.hint}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    except (Unreadable, FileTooLarge) as error:
         print(f"policyspec new: cannot use {source}: {error}", file=sys.stderr)
         return EXIT_PROBLEMS
     folder: Path = args.dir
