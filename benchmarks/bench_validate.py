@@ -1,10 +1,14 @@
-"""Speed and memory of ``policyspec validate`` against check-jsonschema, side by side in one run.
+"""Speed and memory of ``policyspec validate`` against check-jsonschema and a floor, in one run.
 
-    python benchmarks/bench_validate.py [--runs 5] [--sizes 5,100,1000]
+    python benchmarks/bench_validate.py [--runs 5] [--sizes 5,100,1000] [--full]
 
-Both tools run as whole processes, cold (a new interpreter each run), alternating A B A B so that
-drift of a shared machine hits both alike. check-jsonschema checks the schema only; policyspec
-checks the schema, every quote against its source text, and the semantic rules. Prints medians.
+Every tool runs as a whole process, cold (a new interpreter each run), alternating A B A B so
+that drift of a shared machine hits both alike. check-jsonschema checks the schema only; the
+floor (``floor_check.py``: libyaml with line numbers, the committed schema compiled by
+fastjsonschema) does less still; policyspec checks the schema, every quote against its source
+text, the figures against their quotes, the coverage of the source and the semantic rules. Also:
+``--version`` against a bare interpreter, ``fmt --check`` against ``validate``, and release time
+and peak memory from 1,000 documents. Prints medians; progress goes to stderr.
 """
 
 from __future__ import annotations
@@ -66,12 +70,22 @@ def tool(name: str) -> str:
     return found
 
 
+def progress(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def ratio_line(label: str, a: list[Sample], b: list[Sample]) -> str:
+    ta, tb = median(a, "seconds"), median(b, "seconds")
+    return f"{label:<44} {ta * 1000:>9.1f} ms / {tb * 1000:>9.1f} ms = x{ta / tb:.2f}"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--runs", type=int, default=5, help="runs per measure (1,000 documents and up: 2)")
     parser.add_argument("--sizes", default="5,100,1000", help="corpus sizes (5 is the bundled corpus)")
+    parser.add_argument("--full", action="store_true", help="add 10,000 documents (several minutes)")
     parser.add_argument(
         "--jobs",
         type=int,
@@ -79,47 +93,80 @@ def main() -> None:
         help="--jobs for policyspec at 100 documents and more (peak memory is then the main process's only)",
     )
     args = parser.parse_args()
-    policyspec, check_jsonschema = tool("policyspec"), tool("check-jsonschema")
+    policyspec = tool("policyspec")
     schema = str(bundled_dir("schemas") / "policyspec.schema.json")
-
+    peer = [tool("check-jsonschema"), "--schemafile", schema]
+    floor = [sys.executable, str(Path(__file__).resolve().parent / "floor_check.py"), schema]
+    sizes = [int(s) for s in args.sizes.split(",")] + ([10_000] if args.full else [])
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} cpus, {args.runs} runs each, medians\n")
-    bare = [run_once([sys.executable, "-c", "pass"]) for _ in range(args.runs)]
-    imported = [run_once([sys.executable, "-c", "import policyspec"]) for _ in range(args.runs)]
-    loaded = [run_once([sys.executable, "-c", "import policyspec.api.corpus"]) for _ in range(args.runs)]
+    start_up(policyspec, args.runs)
+    timings = sizes_table(policyspec, peer, floor, sizes, args)
+    if 100 in timings and 1000 in timings:
+        growth = timings[1000] / timings[100]
+        print(f"\ngrowth from 100 to 1000 documents: x{growth:.1f} (linear: under x10, start-up is shared)")
+    if 1000 in timings and 10_000 in timings:
+        print(f"growth from 1000 to 10000 documents: x{timings[10_000] / timings[1000]:.1f}")
+
+
+def start_up(policyspec: str, runs: int) -> None:
+    """Interpreter, import and --version start-up; fmt --check against validate on the bundled specs."""
+    progress("start-up …")
+    bare = [run_once([sys.executable, "-c", "pass"]) for _ in range(runs)]
+    version = [run_once([policyspec, "--version"]) for _ in range(runs)]
+    imported = [run_once([sys.executable, "-c", "import policyspec"]) for _ in range(runs)]
+    loaded = [run_once([sys.executable, "-c", "import policyspec.api.corpus"]) for _ in range(runs)]
     print(
         f"start-up: bare interpreter {median(bare, 'seconds') * 1000:.1f} ms, "
         f"import policyspec {median(imported, 'seconds') * 1000:.1f} ms, "
-        f"import policyspec.api.corpus (models, parser) {median(loaded, 'seconds') * 1000:.1f} ms\n"
+        f"import policyspec.api.corpus (models, parser, reader) {median(loaded, 'seconds') * 1000:.1f} ms"
     )
+    print(ratio_line("policyspec --version / bare interpreter", version, bare))
+    bundled = [str(p) for p in bundled_specs()]
+    progress("fmt --check and validate on the bundled specs …")
+    fmt, validate = compare(
+        [policyspec, "fmt", "--check", *bundled], [policyspec, "validate", *bundled], runs
+    )
+    print(ratio_line("fmt --check / validate (bundled specs)", fmt, validate))
+    print()
 
+
+def sizes_table(
+    policyspec: str, peer: list[str], floor: list[str], sizes: list[int], args: argparse.Namespace
+) -> dict[int, float]:
+    """validate against the peer and the floor at each size; release from 1,000 documents."""
     header = (
-        f"{'documents':>9}  {'policyspec s':>12}  {'check-jsonschema s':>18}  {'ratio':>6}"
-        f"  {'peak MiB (ps / cj)':>18}"
+        f"{'documents':>9}  {'policyspec s':>12}  {'floor s':>8}  {'x floor':>7}  {'check-jsonschema s':>18}"
+        f"  {'x cj':>5}  {'peak MiB (ps / cj)':>18}"
     )
     print(header)
     print("-" * len(header))
     timings: dict[int, float] = {}
     with tempfile.TemporaryDirectory() as scratch:
-        for size in (int(s) for s in args.sizes.split(",")):
-            if size == 5:
-                files = [str(p) for p in bundled_specs()]
-            else:
-                files = [str(p) for p in make_corpus(Path(scratch) / str(size), size)]
+        for size in sizes:
+            runs = args.runs if size < 1000 else max(1, min(args.runs, 2 if size == 1000 else 1))
+            progress(f"{size} documents, {runs} runs …")
+            made = bundled_specs() if size == 5 else make_corpus(Path(scratch) / str(size), size)
+            files = [str(p) for p in made]
             jobs = ["--jobs", str(args.jobs)] if size >= 100 and args.jobs > 1 else []
-            a, b = compare(
-                [policyspec, "validate", *jobs, *files],
-                [check_jsonschema, "--schemafile", schema, *files],
-                args.runs,
-            )
-            if any(s.exit_code for s in a + b):
-                sys.exit(f"a tool reported problems at {size} documents: {[s.exit_code for s in a + b]}")
-            ta, tb = median(a, "seconds"), median(b, "seconds")
+            a, b = compare([policyspec, "validate", *jobs, *files], [*peer, *files], runs)
+            _, f = compare([sys.executable, "-c", "pass"], [*floor, *files], runs)
+            if any(s.exit_code for s in a + b + f):
+                sys.exit(f"a tool reported problems at {size} documents: {[s.exit_code for s in a + b + f]}")
+            ta, tb, tf = median(a, "seconds"), median(b, "seconds"), median(f, "seconds")
             timings[size] = ta
             memory = f"{median(a, 'peak_mib'):>8.1f} / {median(b, 'peak_mib'):<8.1f}"
-            print(f"{size:>9}  {ta:>12.3f}  {tb:>18.3f}  {ta / tb:>6.2f}  {memory}")
-    if 100 in timings and 1000 in timings:
-        growth = timings[1000] / timings[100]
-        print(f"\ngrowth from 100 to 1000 documents: x{growth:.1f} (linear: under x10, start-up is shared)")
+            cells = f"{size:>9}  {ta:>12.3f}  {tf:>8.3f}  {ta / tf:>7.2f}  {tb:>18.3f}  {ta / tb:>5.2f}"
+            print(f"{cells}  {memory}")
+            if size >= 1000:
+                progress(f"release of {size} documents …")
+                released = run_once(
+                    [policyspec, "release", "--out", str(Path(scratch) / f"release-{size}"), *files]
+                )
+                print(
+                    f"{'':>9}  release: {released.seconds:.3f} s (x{released.seconds / ta:.2f} validate), "
+                    f"peak {released.peak_mib:.0f} MiB"
+                )
+    return timings
 
 
 if __name__ == "__main__":

@@ -14,7 +14,7 @@ from policyspec.loading.structure import build_document
 from policyspec.model.documents import Document
 from policyspec.rules import RuleContext, run_rules
 from policyspec.rules.corpus import DocumentIdentity
-from policyspec.rules.coverage import CoverageCounts, account, counts
+from policyspec.rules.coverage import Accounted, CoverageCounts, account, counts
 
 __all__ = ["CheckedSpec", "check_spec", "check_spec_bytes", "display_name"]
 
@@ -54,23 +54,25 @@ def _checked(path: Path, opened: OpenedSpec | Unopened, options: CheckOptions) -
     document = build_document(opened.parsed.data, file=opened.file, marks=opened.parsed.marks)
     if isinstance(document, list):
         return CheckedSpec(path, None, tuple(document), opened.sha256)
-    diagnostics, source_text = _rule_diagnostics(document, opened, options)
+    diagnostics, accounted = _rule_diagnostics(document, opened, options)
     identity = DocumentIdentity(opened.file, document.id, opened.parsed.marks.of_value(("id",)))
-    coverage = counts(account(document, source_text)) if source_text is not None else None
+    coverage = counts(accounted) if accounted is not None else None
     return CheckedSpec(path, document, tuple(diagnostics), opened.sha256, identity, coverage)
 
 
 def _rule_diagnostics(
     document: Document, opened: OpenedSpec, options: CheckOptions
-) -> tuple[list[Diagnostic], str | None]:
+) -> tuple[list[Diagnostic], tuple[Accounted, ...] | None]:
     searched = source_folders(opened.path, options.sources)
     source = read_source([folder / document.source.file for folder in searched], options.limits)
+    accounted = tuple(account(document, source.text)) if source.text is not None else None
     context = RuleContext(
         document=document,
         source_text=source.text,
         source_sha256=source.sha256,
         source_searched=tuple(display_name(folder) for folder in searched),
         source_problem=source.problem,
+        accounted=accounted,
     )
     marks = opened.parsed.marks
     diagnostics = []
@@ -81,4 +83,4 @@ def _rule_diagnostics(
                 opened.file, line, column, finding.code, finding.message, path=finding.path, hint=finding.hint
             )
         )
-    return sorted(diagnostics), source.text
+    return sorted(diagnostics), accounted

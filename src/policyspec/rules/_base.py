@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from policyspec.codes import CodeId
 from policyspec.diagnostics import JsonPath
 from policyspec.model.documents import Document
+
+if TYPE_CHECKING:
+    from policyspec.rules.coverage import Accounted
 
 __all__ = ["Finding", "Rule", "RuleContext", "emits"]
 
@@ -32,6 +35,7 @@ class RuleContext:
     source_sha256: str | None
     source_searched: tuple[str, ...]
     source_problem: str | None = None  # the source was found but cannot be used (PS217)
+    accounted: tuple[Accounted, ...] | None = None  # the source's statements, when already accounted for
 
 
 Context = TypeVar("Context")

@@ -224,7 +224,8 @@ def statements_are_accounted(context: RuleContext) -> Iterator[Finding]:
     text = context.source_text
     where: JsonPath = ("excluded",) if context.document.excluded else ("indicators",)
     starts = line_starts(text)
-    for accounted in account(context.document, text):
+    known = context.accounted
+    for accounted in known if known is not None else account(context.document, text):
         if accounted.status != "uncovered":
             continue
         statement = accounted.statement
