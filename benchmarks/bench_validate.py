@@ -1,6 +1,6 @@
 """Speed and memory of ``policyspec validate`` against check-jsonschema and a floor, in one run.
 
-    python benchmarks/bench_validate.py [--runs 5] [--sizes 5,100,1000] [--full]
+    python benchmarks/bench_validate.py [--runs 3] [--sizes 5,100] [--full]
 
 Every tool runs as a whole process, cold (a new interpreter each run), alternating A B A B so
 that drift of a shared machine hits both alike. check-jsonschema checks the schema only; the
@@ -83,9 +83,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--runs", type=int, default=5, help="runs per measure (1,000 documents and up: 2)")
-    parser.add_argument("--sizes", default="5,100,1000", help="corpus sizes (5 is the bundled corpus)")
-    parser.add_argument("--full", action="store_true", help="add 10,000 documents (several minutes)")
+    parser.add_argument("--runs", type=int, default=3, help="runs per measure (1,000 documents and up: 2, 1)")
+    parser.add_argument("--sizes", default="5,100", help="corpus sizes (5 is the bundled corpus)")
+    parser.add_argument(
+        "--full", action="store_true", help="add 1,000 and 10,000 documents, and releases (tens of minutes)"
+    )
     parser.add_argument(
         "--jobs",
         type=int,
@@ -97,7 +99,7 @@ def main() -> None:
     schema = str(bundled_dir("schemas") / "policyspec.schema.json")
     peer = [tool("check-jsonschema"), "--schemafile", schema]
     floor = [sys.executable, str(Path(__file__).resolve().parent / "floor_check.py"), schema]
-    sizes = [int(s) for s in args.sizes.split(",")] + ([10_000] if args.full else [])
+    sizes = [int(s) for s in args.sizes.split(",")] + ([1000, 10_000] if args.full else [])
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} cpus, {args.runs} runs each, medians\n")
     start_up(policyspec, args.runs)
     timings = sizes_table(policyspec, peer, floor, sizes, args)
