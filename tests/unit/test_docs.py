@@ -20,5 +20,5 @@ def test_every_code_has_a_section_with_a_bad_and_a_good_example() -> None:
 def test_documented_output_is_the_golden_output() -> None:
     text = (REPO / "docs" / "rules.md").read_text(encoding="utf-8")
     for expected in sorted((REPO / "tests" / "examples" / "invalid").glob("*.expected")):
-        first_line = expected.read_text(encoding="utf-8").splitlines()[0]
-        assert first_line in text, expected.name
+        diagnostics = expected.read_text(encoding="utf-8").rstrip("\n").rsplit("\n", 1)[0]
+        assert f"```text\n{diagnostics}\n```" in text, expected.name  # every line, hints included
