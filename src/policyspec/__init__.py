@@ -10,8 +10,7 @@ Names are resolved on first use, so ``import policyspec`` stays cheap for comman
 
 from __future__ import annotations
 
-from importlib import import_module
-
+from policyspec._lazy import resolve
 from policyspec._version import __version__
 
 TYPE_CHECKING = False  # not `from typing import TYPE_CHECKING`: importing typing costs start-up time
@@ -70,11 +69,7 @@ _HOME = {
 
 
 def __getattr__(name: str) -> Any:
-    if name in _HOME:
-        value = getattr(import_module(_HOME[name]), name)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module 'policyspec' has no attribute {name!r}")
+    return resolve(__name__, _HOME, globals(), name)
 
 
 def __dir__() -> list[str]:

@@ -122,7 +122,8 @@ def test_completion_offers_the_vocabularies(server: LanguageServer) -> None:
 
 
 def test_an_edit_that_contradicts_the_quote_is_flagged_soon(server: LanguageServer) -> None:
-    """The latency from the change to the published PS219 is measured and reported, not asserted tightly."""
+    """The latency from the change to the published PS219 is measured and printed, never asserted:
+    the client's own timeout is what turns a hang into a failure."""
     uri = server.open(COMPLETE.with_name("editing.yaml"), COMPLETE.read_text(encoding="utf-8"))
     assert server.diagnostics(uri) == []
     text = COMPLETE.read_text(encoding="utf-8")
@@ -141,7 +142,6 @@ def test_an_edit_that_contradicts_the_quote_is_flagged_soon(server: LanguageServ
     latency = time.perf_counter() - began
     print(f"\nPS219 published {latency * 1000:.0f} ms after the keystroke (debounce 50 ms)")
     assert "PS219" in codes
-    assert latency < 5
 
 
 def _actions(

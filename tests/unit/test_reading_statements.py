@@ -169,24 +169,19 @@ def test_an_empty_text_states_nothing() -> None:
 
 
 def test_importing_the_reader_package_is_cheap_and_light() -> None:
-    """``import policyspec.reading`` resolves its names on first use: no cost until a phrase is read."""
+    """``import policyspec.reading`` resolves its names on first use: the scanner is compiled only
+    when a phrase is read, and nothing heavy is imported even then."""
     code = (
-        "import sys, time\n"
-        "best = 1.0\n"
-        "for _ in range(5):\n"
-        "    for name in [m for m in sys.modules if m.startswith('policyspec')]:\n"
-        "        del sys.modules[name]\n"
-        "    start = time.perf_counter()\n"
-        "    import policyspec.reading\n"
-        "    best = min(best, time.perf_counter() - start)\n"
-        "import policyspec.reading.statements\n"
+        "import sys\n"
+        "import policyspec.reading\n"
+        "print('policyspec.reading.statements' in sys.modules)\n"
+        "policyspec.reading.read_phrase('每年2次')\n"
         "heavy = ('pydantic', 'yaml', 'ruamel', 'jsonschema', 'typing')\n"
-        "print(best, sorted(m for m in heavy if m in sys.modules))\n"
+        "loaded = sorted(m for m in heavy if m in sys.modules)\n"
+        "print('policyspec.reading.statements' in sys.modules, loaded)\n"
     )
     output = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    seconds, heavy = output.split(" ", 1)
-    assert float(seconds) < 0.020
-    assert heavy.strip() == "[]"
+    assert output.splitlines() == ["False", "True []"]
 
 
 @pytest.mark.parametrize("module", ["policyspec.reading", "policyspec.reading.statements"])

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from policyspec.model.exact import exact_text
 from policyspec.reading.statements import find_statements, read_phrase
 from policyspec.reading.values import EXCLUDABLE_KINDS, Figure, Period, Recurrence, Statement
-from policyspec.rules.coverage import line_and_column, line_starts
+from policyspec.text_positions import LineIndex
 
 __all__ = ["TODO", "Heading", "headings", "scaffold"]
 
@@ -59,10 +59,10 @@ class Heading:
     quote: str
 
 
-def headings(text: str) -> list[Heading]:
+def headings(text: str, statements: Sequence[Statement] | None = None) -> list[Heading]:
     """The printed structure of a source text, in order."""
     found = []
-    for statement in find_statements(text):
+    for statement in find_statements(text) if statements is None else statements:
         if statement.kind != "heading":
             continue
         kind, depth = next(
@@ -89,6 +89,7 @@ def _title(text: str, start: int) -> str:
 def scaffold(source_name: str, raw: bytes, document_id: str) -> str:
     """The draft spec of a source text (its file name and bytes), as YAML text."""
     text = raw.decode("utf-8")
+    statements = find_statements(text)  # read once: headings and suggestions come from one scan
     title = next((line.strip() for line in text.splitlines() if line.strip()), TODO)
     lines = [
         MODELINE,
@@ -103,8 +104,8 @@ def scaffold(source_name: str, raw: bytes, document_id: str) -> str:
         "issuers:",
         f"  - name: {{zh: {TODO}, en: {TODO}}}",
         f"    level: municipal  # {TODO}: national, provincial, municipal, county or township",
-        *_sections(headings(text)),
-        *_suggestions(text),
+        *_sections(headings(text, statements)),
+        *_suggestions(text, statements),
     ]
     return "\n".join(lines) + "\n"
 
@@ -146,10 +147,10 @@ def clause_around(text: str, start: int, end: int) -> str:
     return text[first : min(ends) if ends else len(text)].strip()
 
 
-def _suggestions(text: str) -> Iterator[str]:
+def _suggestions(text: str, statements: Sequence[Statement]) -> Iterator[str]:
     """Every statement as a commented indicator or exclusion, under commented list keys."""
-    starts = line_starts(text)
-    statements = [s for s in find_statements(text) if s.kind != "heading"]
+    lines = LineIndex(text)
+    statements = [s for s in statements if s.kind != "heading"]
     indicators = [s for s in statements if s.kind in _FIGURE_KINDS or s.kind in _DATED_KINDS or _recurs(s)]
     excluded = [s for s in statements if s.kind in EXCLUDABLE_KINDS]
     if indicators:
@@ -158,14 +159,14 @@ def _suggestions(text: str) -> Iterator[str]:
         yield "# one you keep, or move it to excluded: with a reason."
         yield "# indicators:"
         for statement in indicators:
-            yield from _indicator(text, starts, statement)
+            yield from _indicator(text, lines, statement)
     if excluded:
         yield ""
         yield f"# {TODO}: numerals that state no requirement (names, ordinals, tiers, citations);"
         yield "# uncomment to exclude them."
         yield "# excluded:"
         for statement in excluded:
-            line, column = line_and_column(starts, statement.start)
+            line, column = lines.position(statement.start)
             yield f"#   - quote: {_q(statement.text)}  # {line}:{column} {statement.kind}"
             yield f"#     reason: {_REASON_BY_KIND.get(statement.kind, 'not-a-requirement')}"
 
@@ -176,8 +177,8 @@ def _recurs(statement: Statement) -> bool:
     )
 
 
-def _indicator(text: str, starts: Sequence[int], statement: Statement) -> Iterator[str]:
-    line, column = line_and_column(starts, statement.start)
+def _indicator(text: str, lines: LineIndex, statement: Statement) -> Iterator[str]:
+    line, column = lines.position(statement.start)
     clause = clause_around(text, statement.start, statement.end)
     reading = read_phrase(clause)
     yield f"#   - id: todo-{line}-{column}  # {line}:{column} {statement.kind} {statement.text}"

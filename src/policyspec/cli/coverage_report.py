@@ -11,7 +11,8 @@ from policyspec.loading.check import CheckedSpec
 from policyspec.loading.opening import display_name
 from policyspec.loading.options import CheckOptions
 from policyspec.loading.sources import read_source, source_folders
-from policyspec.rules.coverage import Accounted, account, line_and_column, line_starts
+from policyspec.rules.coverage import Accounted, account
+from policyspec.text_positions import LineIndex
 
 __all__ = ["RENDERERS_BY_NAME", "DocumentCoverage", "document_coverage"]
 
@@ -60,10 +61,10 @@ def render_text(reports: Sequence[DocumentCoverage]) -> str:
             f"{report.file} ({report.source}): {len(report.statements)} statements, {encoded} encoded, "
             f"{excluded} excluded, {len(report.uncovered)} uncovered"
         )
-        starts = line_starts(report.text)
+        positions = LineIndex(report.text)
         for accounted in report.uncovered:
             statement = accounted.statement
-            line, column = line_and_column(starts, statement.start)
+            line, column = positions.position(statement.start)
             lines.append(
                 f"    {report.source}:{line}:{column}: {statement.kind} {statement.text!r} uncovered"
             )

@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from policyspec.diagnostics import Diagnostic
-from policyspec.loading.opening import OpenedSpec, Unopened, display_name, open_spec, open_spec_bytes
+from policyspec.loading.opening import OpenedSpec, Unopened, display_name, open_spec
 from policyspec.loading.options import DEFAULT_OPTIONS, CheckOptions
 from policyspec.loading.sources import read_source, source_folders
 from policyspec.loading.structure import build_document
@@ -16,7 +16,7 @@ from policyspec.rules import RuleContext, run_rules
 from policyspec.rules.corpus import DocumentIdentity
 from policyspec.rules.coverage import Accounted, CoverageCounts, account, counts
 
-__all__ = ["CheckedSpec", "check_spec", "check_spec_bytes", "display_name"]
+__all__ = ["CheckedSpec", "check_opened", "check_spec", "display_name"]
 
 
 @dataclass(frozen=True)
@@ -40,15 +40,13 @@ class CheckedSpec:
 
 def check_spec(path: Path, options: CheckOptions = DEFAULT_OPTIONS) -> CheckedSpec:
     """Check one file on its own (rules across files run in :func:`~.check_files.check_files`)."""
-    return _checked(path, open_spec(path, options.limits), options)
+    return check_opened(path, open_spec(path, options.limits), options)
 
 
-def check_spec_bytes(path: Path, raw: bytes, options: CheckOptions = DEFAULT_OPTIONS) -> CheckedSpec:
-    """Check a spec's bytes as if they were the file at ``path`` (an editor's unsaved buffer)."""
-    return _checked(path, open_spec_bytes(path, raw, options.limits), options)
-
-
-def _checked(path: Path, opened: OpenedSpec | Unopened, options: CheckOptions) -> CheckedSpec:
+def check_opened(
+    path: Path, opened: OpenedSpec | Unopened, options: CheckOptions = DEFAULT_OPTIONS
+) -> CheckedSpec:
+    """Check a spec already opened (the language server keeps the parse for hovers)."""
     if isinstance(opened, Unopened):
         return CheckedSpec(path, None, (opened.diagnostic,), opened.sha256)
     document = build_document(opened.parsed.data, file=opened.file, marks=opened.parsed.marks)

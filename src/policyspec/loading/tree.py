@@ -5,7 +5,6 @@ beyond a policy figure's bounds before anything can blow up."""
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -17,10 +16,10 @@ from policyspec.limits import Limits
 from policyspec.loading.scalars import OutOfBounds, resolve_plain
 from policyspec.model.bounds import HINT as _FIGURE_HINT
 from policyspec.model.bounds import fraction_problem
+from policyspec.text_positions import LineIndex, Position
 
 __all__ = ["UNUSUAL_BREAK", "LineIndex", "Marks", "Position", "Stop", "TreeBuilder"]
 
-Position = tuple[int, int]  # 1-based line, column
 
 _CORE = "tag:yaml.org,2002:"
 _STANDARD_TAGS = frozenset(
@@ -289,20 +288,4 @@ class TreeBuilder:
         self._attach(value, event, nodes=size)
 
 
-_BREAK = re.compile(r"\r\n|\r|\n")
-
-
 UNUSUAL_BREAK = re.compile("[\x85\u2028\u2029]")  # line breaks for libyaml, not for editors
-
-
-class LineIndex:
-    """Character offsets to line and column as editors count lines: CR, LF and CRLF break them."""
-
-    def __init__(self, text: str) -> None:
-        self.size = len(text)
-        self.starts = [0, *(match.end() for match in _BREAK.finditer(text))]
-
-    def position(self, offset: int) -> Position:
-        offset = min(max(offset, 0), self.size)
-        line = bisect.bisect_right(self.starts, offset)
-        return line, offset - self.starts[line - 1] + 1

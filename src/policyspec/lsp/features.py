@@ -14,6 +14,7 @@ from policyspec.lsp.editing import EditorSpec
 from policyspec.model.documents import Document, nested_model
 from policyspec.model.vocabulary import COMMITMENTS, OPERATORS, TOPICS, UNITS
 from policyspec.model.walk import identified
+from policyspec.text_positions import LineIndex
 
 __all__ = ["completion_labels", "definition", "hover_text", "lsp_diagnostics", "to_code_points"]
 
@@ -88,9 +89,8 @@ def _source_place(spec: EditorSpec, quote: str) -> tuple[int, int] | None:
     at = spec.source_text.find(quote)
     if at < 0:
         return None
-    before = spec.source_text[:at]
-    line = before.count("\n")
-    return line, at - (before.rfind("\n") + 1)
+    line, column = LineIndex(spec.source_text).position(at)
+    return line - 1, column - 1
 
 
 def hover_text(spec: EditorSpec, position: types.Position) -> str | None:

@@ -20,7 +20,7 @@ importing this package costs nothing until a phrase is read.
 
 from __future__ import annotations
 
-from importlib import import_module
+from policyspec._lazy import resolve
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -79,11 +79,7 @@ _HOME = {
 
 
 def __getattr__(name: str) -> Any:
-    if name in _HOME:
-        value = getattr(import_module(_HOME[name]), name)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module 'policyspec.reading' has no attribute {name!r}")
+    return resolve(__name__, _HOME, globals(), name)
 
 
 def __dir__() -> list[str]:

@@ -14,7 +14,6 @@ are structure (``sections``), not statements, and 定期 states no frequency.
 from __future__ import annotations
 
 import math
-from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -28,6 +27,7 @@ from policyspec.model.walk import evidenced_facts
 from policyspec.reading.statements import find_statements
 from policyspec.reading.values import EXCLUDABLE_KINDS, Dated, Figure, Period, Recurrence, Statement
 from policyspec.rules._base import Finding, RuleContext, emits
+from policyspec.text_positions import LineIndex
 
 __all__ = [
     "Accounted",
@@ -35,8 +35,6 @@ __all__ = [
     "Status",
     "account",
     "counts",
-    "line_and_column",
-    "line_starts",
     "statements_are_accounted",
 ]
 
@@ -202,20 +200,6 @@ def _due(date: str, statement: Statement) -> bool:
     return False
 
 
-def line_starts(text: str) -> list[int]:
-    """The offset at which each line of ``text`` starts, for code-point offsets to line:column."""
-    starts, at = [0], text.find("\n")
-    while at >= 0:
-        starts.append(at + 1)
-        at = text.find("\n", at + 1)
-    return starts
-
-
-def line_and_column(starts: Sequence[int], offset: int) -> tuple[int, int]:
-    line = bisect_right(starts, offset)
-    return line, offset - starts[line - 1] + 1
-
-
 @emits("PS223")
 def statements_are_accounted(context: RuleContext) -> Iterator[Finding]:
     """Each statement the reader finds in the source is encoded or excluded (docs/encoding.md)."""
@@ -223,13 +207,13 @@ def statements_are_accounted(context: RuleContext) -> Iterator[Finding]:
         return
     text = context.source_text
     where: JsonPath = ("excluded",) if context.document.excluded else ("indicators",)
-    starts = line_starts(text)
+    lines = LineIndex(text)
     known = context.accounted
     for accounted in known if known is not None else account(context.document, text):
         if accounted.status != "uncovered":
             continue
         statement = accounted.statement
-        line, column = line_and_column(starts, statement.start)
+        line, column = lines.position(statement.start)
         yield Finding(
             "PS223",
             where,
