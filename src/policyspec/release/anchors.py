@@ -1,0 +1,58 @@
+"""Where a quote sits in its source, as W3C Web Annotation selectors.
+
+A consumer who wants to highlight a quote should not have to search the source again: every quote
+of a release carries a ``TextPositionSelector`` (code-point ``start``/``end``, end exclusive) and a
+``TextQuoteSelector`` (``exact`` with up to :data:`CONTEXT` code points of ``prefix`` and
+``suffix``), bound to the source's SHA-256, so any annotation tool can re-anchor it
+(https://www.w3.org/TR/annotation-model/#selectors).
+
+Offsets count code points of the text as archived (Python ``str`` indices), not UTF-8 or UTF-16
+units. A quote found more than once is anchored at its first occurrence; the prefix and suffix
+then tell which one was meant.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+__all__ = ["CONTEXT", "QuoteAnchor", "anchor_quote"]
+
+CONTEXT = 32
+"""Code points of context on each side of a quote (the length hypothes.is and Annotator use)."""
+
+
+@dataclass(frozen=True)
+class QuoteAnchor:
+    """One quote's place in one source text."""
+
+    source_sha256: str
+    start: int
+    end: int
+    exact: str
+    prefix: str
+    suffix: str
+
+    def selectors(self) -> list[dict[str, Any]]:
+        """The two W3C selectors, as JSON-ready dicts."""
+        return [
+            {"type": "TextPositionSelector", "start": self.start, "end": self.end},
+            {"type": "TextQuoteSelector", "exact": self.exact, "prefix": self.prefix, "suffix": self.suffix},
+        ]
+
+
+def anchor_quote(source_text: str, quote: str, *, source_sha256: str) -> QuoteAnchor | None:
+    """The anchor of ``quote`` in ``source_text``, or None when the text does not contain it
+    (validation reports that as PS201; a release is only built from valid specs)."""
+    start = source_text.find(quote) if quote else -1
+    if start < 0:
+        return None
+    end = start + len(quote)
+    return QuoteAnchor(
+        source_sha256=source_sha256,
+        start=start,
+        end=end,
+        exact=quote,
+        prefix=source_text[max(0, start - CONTEXT) : start],
+        suffix=source_text[end : end + CONTEXT],
+    )
