@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from policyspec.reading._lexer import TOKEN
+from policyspec.reading._lexer import tokens
 from policyspec.reading.figures import read_figure, read_heading, read_indefinite, read_ordinal, read_relative
 from policyspec.reading.numerals import figures_in
 from policyspec.reading.thresholds import OPERATOR_BY_PREFIX, governs, joins_enumeration
@@ -73,7 +73,7 @@ class _Scan:
         self.title_start: int | None = None
 
     def statements(self) -> list[Statement]:
-        for match in TOKEN.finditer(self.text):
+        for match in tokens(self.text):
             token = match.lastgroup or ""
             self._close_stale(match.start())
             _HANDLERS[token](self, match)
