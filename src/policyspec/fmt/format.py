@@ -144,6 +144,8 @@ def _formatted(text: str, parsed: ParsedYaml, file: str, limits: Limits) -> str 
         draft = _draft(lf_text)
     except Exception as exc:  # a layout the round-trip tools cannot handle: refuse, never corrupt
         return _unformattable(file, f"cannot lay this file out ({type(exc).__name__}: {exc})")
+    if draft.text == lf_text:
+        return draft.text  # already canonical: the same text holds the same data and comments
     return _verified(draft, parsed.data, file, limits)
 
 

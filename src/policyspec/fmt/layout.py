@@ -3,10 +3,9 @@
 From the text as written (:mod:`policyspec.fmt.scan`: flow or block style of each collection, the
 raw text of scalars, the line folds of ``>`` block scalars) YAML events are generated with
 
-- the keys of each mapping in the order its model declares them (walked alongside the pydantic
-  models: a model's own fields first, then those it inherits, so the ``inferred``/``evidence``
-  pair of :class:`~policyspec.model.documents.Evidenced` closes an issuer, date or plan period, as the
-  encoding guide shows); unknown keys keep their relative order after the known ones;
+- the keys of each mapping in the order its model declares them (walked alongside the models'
+  key table, :mod:`policyspec.model.key_order`, so the formatter never imports pydantic);
+  unknown keys keep their relative order after the known ones;
 - numbers, booleans and nulls written exactly as in the source (``1.50`` stays ``1.50``), read
   by the same YAML 1.2 core schema as :mod:`policyspec.loading.parsing`; tags are dropped;
 - strings plain where that reads back as the same string under YAML 1.2 and 1.1 alike, double
@@ -21,8 +20,6 @@ handled by :mod:`policyspec.fmt.comments`.
 
 from __future__ import annotations
 
-import functools
-import inspect
 import io
 import math
 import re
@@ -30,7 +27,6 @@ from collections.abc import Iterator
 from typing import Any
 
 import yaml
-from pydantic import BaseModel
 from ruamel.yaml import YAML
 from ruamel.yaml import events as ev
 from ruamel.yaml.emitter import Emitter
@@ -38,7 +34,7 @@ from ruamel.yaml.tag import Tag
 
 from policyspec.fmt.scan import Mapping, Node, Scalar, Sequence
 from policyspec.loading.scalars import resolve_plain
-from policyspec.model.documents import Document, nested_model
+from policyspec.model.key_order import KEY_ORDER, ROOT
 
 __all__ = ["dump_yaml", "key_order"]
 
@@ -55,18 +51,9 @@ _STRING = (False, True, True)  # implicit flags of a string that must be quoted
 _PLAIN = (True, True, True)
 
 
-def key_order(model: type[BaseModel]) -> list[str]:
+def key_order(model: type) -> list[str]:
     """A model's own fields in declaration order, then inherited ones (nearest base first)."""
-    return list(_key_order(model))
-
-
-@functools.cache
-def _key_order(model: type[BaseModel]) -> tuple[str, ...]:
-    order: list[str] = []
-    for cls in model.__mro__:
-        if isinstance(cls, type) and issubclass(cls, BaseModel):
-            order.extend(name for name in inspect.get_annotations(cls) if name in model.model_fields)
-    return tuple(dict.fromkeys(order))
+    return list(KEY_ORDER[model.__name__])
 
 
 def dump_yaml(root: Node) -> str:
@@ -77,18 +64,18 @@ def dump_yaml(root: Node) -> str:
     dumper.allow_unicode = True
     dumper.indent(mapping=2, sequence=4, offset=2)
     buffer = io.StringIO()
-    stream = [ev.StreamStartEvent(), ev.DocumentStartEvent(), *_events(root, Document, False)]
+    stream = [ev.StreamStartEvent(), ev.DocumentStartEvent(), *_events(root, ROOT, False)]
     dumper.emit([*stream, ev.DocumentEndEvent(), ev.StreamEndEvent()], buffer)
     return buffer.getvalue()
 
 
-def _events(node: Node, model: type[BaseModel] | None, in_flow: bool) -> Iterator[ev.Event]:
+def _events(node: Node, model: str | None, in_flow: bool) -> Iterator[ev.Event]:
     if isinstance(node, Mapping):
         yield ev.MappingStartEvent(None, None, True, flow_style=node.flow)
-        known = _key_order(model) if model is not None else ()
+        known = KEY_ORDER[model] if model is not None else {}
         values = {key.value: value for key, value in node.entries}
         for key in [k for k in known if k in values] + [k for k in values if k not in known]:
-            child = nested_model(model.model_fields[key].annotation) if model and key in known else None
+            child = known.get(key)
             yield _string(key, node.flow)
             yield from _events(values[key], child, node.flow)
         yield ev.MappingEndEvent()
