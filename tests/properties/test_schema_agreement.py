@@ -1,7 +1,9 @@
 """The published JSON Schema and the pydantic models agree on what is valid, document by document.
 
 Editors validate with the schema, ``policyspec validate`` with the models: a document one accepts
-and the other refuses would make the two tell an editor different things.
+and the other refuses would make the two tell an editor different things. The check path's
+compiled copy of the schema (:mod:`policyspec.model._fast_check`) is held to the same verdicts:
+what it accepts is built without the models' validation.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
+from policyspec.model._fast_check import accepts as fast_check_accepts
 from policyspec.model.documents import Document
 from policyspec.model.schema import schema_document
 from tests.properties.conftest import PER_KIND
@@ -41,7 +44,10 @@ def models_accept(data: Any) -> bool:
 
 
 def schema_accepts(data: Any) -> bool:
-    return VALIDATOR.is_valid(data)
+    """The published schema's verdict, by python-jsonschema; the compiled copy must say the same."""
+    verdict = VALIDATOR.is_valid(data)
+    assert fast_check_accepts(data) is verdict, "the compiled schema disagrees with the schema"
+    return verdict
 
 
 @given(documents())
@@ -142,3 +148,11 @@ def test_impossible_dates_are_refused_by_both(day: str) -> None:
     data = _with_deadline(day)
     assert not models_accept(data)
     assert not schema_accepts(data)
+
+
+def test_the_compiled_schema_refuses_what_it_cannot_compare() -> None:
+    """Data the generated code cannot even compare (a mapping where a number goes) is a refusal:
+    the models then decide, and report."""
+    data = _with_figure({"a": 1})
+    assert not fast_check_accepts(data)
+    assert not models_accept(data)

@@ -442,10 +442,10 @@ def test_a_successful_write_replaces_the_file_and_keeps_its_mode(tmp_path: Path)
 
 def test_the_committed_key_order_is_the_models() -> None:
     """fmt reads key order from a committed table, not the models (start-up): it must not drift."""
-    from policyspec.model.key_order import KEY_ORDER, derived_key_order
+    from policyspec.model.shape import KEY_ORDER, derived_key_order
 
     def ordered(table: dict[str, dict[str, str | None]]) -> list[tuple[str, list[tuple[str, str | None]]]]:
         return [(name, list(entries.items())) for name, entries in table.items()]
 
     derived = derived_key_order()
-    assert ordered(KEY_ORDER) == ordered(derived), f"paste into model/key_order.py KEY_ORDER: {derived!r}"
+    assert ordered(KEY_ORDER) == ordered(derived), f"paste into model/shape.py KEY_ORDER: {derived!r}"

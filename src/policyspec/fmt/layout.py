@@ -4,7 +4,7 @@ From the text as written (:mod:`policyspec.fmt.scan`: flow or block style of eac
 raw text of scalars, the line folds of ``>`` block scalars) YAML events are generated with
 
 - the keys of each mapping in the order its model declares them (walked alongside the models'
-  key table, :mod:`policyspec.model.key_order`, so the formatter never imports pydantic);
+  key table, :mod:`policyspec.model.shape`, so the formatter never imports pydantic);
   unknown keys keep their relative order after the known ones;
 - numbers, booleans and nulls written exactly as in the source (``1.50`` stays ``1.50``), read
   by the same YAML 1.2 core schema as :mod:`policyspec.loading.parsing`; tags are dropped;
@@ -34,7 +34,7 @@ from ruamel.yaml.tag import Tag
 
 from policyspec.fmt.scan import Mapping, Node, Scalar, Sequence
 from policyspec.loading.scalars import resolve_plain
-from policyspec.model.key_order import KEY_ORDER, ROOT
+from policyspec.model.shape import KEY_ORDER, ROOT
 
 __all__ = ["dump_yaml", "key_order"]
 

@@ -31,6 +31,7 @@ __all__ = [
     "StrictModel",
     "Text",
     "Year",
+    "integral_float_to_int",
     "nested_model",
 ]
 
@@ -116,7 +117,7 @@ DateText = Annotated[
 ]
 
 
-def _integral_float_to_int(value: object) -> object:
+def integral_float_to_int(value: object) -> object:
     """JSON Schema's 'integer' admits 2007.0; so must the models (still refusing 2007.5 and "2007")."""
     if isinstance(value, float) and value.is_integer():
         return int(value)
@@ -126,7 +127,7 @@ def _integral_float_to_int(value: object) -> object:
 Year = Annotated[
     int,
     Field(ge=1900, le=2100, description="A calendar year.", examples=[2010]),
-    BeforeValidator(_integral_float_to_int),  # after Field, so the bounds stay in the schema
+    BeforeValidator(integral_float_to_int),  # after Field, so the bounds stay in the schema
 ]
 
 
@@ -137,7 +138,9 @@ class StrictModel(BaseModel):
     them, and the models must accept exactly what the schema accepts.
     """
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+    # defer_build: a model's validator is built on first use, not at import; the check path builds
+    # documents the schema accepted without one (policyspec.model.construct)
 
 
 class Text(StrictModel):

@@ -1,0 +1,105 @@
+"""A document the compiled schema accepts is built without pydantic's validation, and is the very
+document validation would have made: same fields, same values of the same types, same fields set."""
+
+from __future__ import annotations
+
+import hashlib
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from hypothesis import given
+
+from policyspec.bundled import bundled_dir, bundled_specs
+from policyspec.fmt.format import same_data
+from policyspec.model import _fast_check
+from policyspec.model.construct import construct_document
+from policyspec.model.documents import Document
+from policyspec.model.fields import StrictModel
+from policyspec.model.shape import INTEGRAL_KEYS, derived_integral_keys
+from tests.strategies import documents
+
+
+def _same_document(built: object, validated: object) -> None:
+    """Equal as pydantic compares models, and equal in what equality does not look at."""
+    assert built == validated
+    assert type(built) is type(validated)
+    if isinstance(built, StrictModel):
+        assert isinstance(validated, StrictModel)
+        assert built.model_fields_set == validated.model_fields_set
+        assert list(vars(built)) == list(vars(validated))
+        for key, value in vars(built).items():
+            _same_document(value, vars(validated)[key])
+    elif isinstance(built, list):
+        assert isinstance(validated, list)
+        for a, b in zip(built, validated, strict=True):
+            _same_document(a, b)
+    else:
+        assert same_data(built, validated)  # 1 is not 1.0, nor True
+
+
+def _load(data: dict[str, Any]) -> None:
+    assert _fast_check.accepts(data)
+    _same_document(construct_document(data), Document.model_validate(data, strict=True))
+
+
+@given(documents())
+def test_every_valid_document_is_built_as_validation_builds_it(data: dict[str, Any]) -> None:
+    _load(data)
+
+
+@pytest.mark.parametrize("spec", bundled_specs(), ids=lambda p: p.stem)
+def test_the_bundled_documents_are_built_as_validation_builds_them(spec: Any) -> None:
+    _load(yaml.load(spec.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader))
+
+
+def test_an_integral_float_year_becomes_an_int_as_validation_makes_it() -> None:
+    data = yaml.safe_load((bundled_dir("specs") / bundled_specs()[0].name).read_text(encoding="utf-8"))
+    data["plan_period"] = {"start": 2007.0, "end": 2010}
+    _load(data)
+    assert type(construct_document(data).plan_period.start) is int  # type: ignore[union-attr]
+
+
+def test_the_only_change_validation_makes_is_the_committed_table() -> None:
+    assert derived_integral_keys() == INTEGRAL_KEYS
+
+
+def test_the_compiled_schema_is_the_committed_one() -> None:
+    committed = (bundled_dir("schemas") / "policyspec.schema.json").read_bytes()
+    assert hashlib.sha256(committed).hexdigest() == _fast_check.SCHEMA_SHA256, (
+        "the schema changed: python -m policyspec.model.fast_check > src/policyspec/model/_fast_check.py"
+    )
+
+
+def test_checking_the_bundled_corpus_builds_no_validator() -> None:
+    """The point of it all: a clean run never pays for building the models' validator."""
+    script = (
+        "from policyspec.bundled import bundled_specs\n"
+        "from policyspec.loading.check_files import check_files\n"
+        "from policyspec.model.documents import Document\n"
+        "outcomes = check_files(bundled_specs())\n"
+        "assert not any(o.diagnostics for o in outcomes)\n"
+        "print(Document.__pydantic_complete__)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+EXAMPLES = sorted((Path(__file__).resolve().parents[1] / "examples").rglob("*.yaml"))
+
+
+@pytest.mark.parametrize("spec", EXAMPLES, ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_the_outcome_is_the_same_whoever_decides(spec: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every example, valid or not, checks alike through the compiled schema and through the models."""
+    from policyspec.loading import structure
+    from policyspec.loading.check import check_spec
+
+    monkeypatch.setattr(structure, "_quick_left", [1])
+    quick = check_spec(spec)
+    monkeypatch.setattr(structure, "_quick_left", [0])
+    models = check_spec(spec)
+    assert quick.diagnostics == models.diagnostics
+    assert quick.document == models.document
