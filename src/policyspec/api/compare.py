@@ -27,7 +27,7 @@ from policyspec.api.query import IndicatorFilter, matching_indicators
 from policyspec.api.records import exact_figure
 from policyspec.model.documents import Document, Indicator
 from policyspec.model.exact import JsonNumber, json_number
-from policyspec.model.reprs import clipped, short_repr, timing
+from policyspec.model.reprs import reading, short_repr, timing
 from policyspec.model.target_text import target_text
 from policyspec.model.vocabulary import Operator, Topic, Unit
 
@@ -75,8 +75,8 @@ class ComparisonRow:
 
     def __repr__(self) -> str:
         """The document, the indicator, the target as people read it, when it is due."""
-        reading = target_text(self.operator, self.value, self.upper, self.unit, self.reference)
-        shown = [("document", self.document), ("indicator", self.indicator), ("target", clipped(reading, 48))]
+        target = reading(self.operator, self.value, self.upper, self.unit, self.reference)
+        shown = [("document", self.document), ("indicator", self.indicator), target]
         return short_repr(type(self).__name__, [*shown, *timing(self.per, self.per_term, self.deadline)])
 
 

@@ -14,8 +14,7 @@ from typing import Literal
 
 from policyspec.model.documents import Document, Indicator
 from policyspec.model.exact import JsonNumber, exact, json_number
-from policyspec.model.reprs import clipped, short_repr, timing
-from policyspec.model.target_text import target_text
+from policyspec.model.reprs import reading, short_repr, timing
 from policyspec.model.vocabulary import Commitment, Operator, Topic, Unit
 
 __all__ = ["IndicatorRecord", "exact_figure", "indicator_record", "indicator_records"]
@@ -77,11 +76,10 @@ class IndicatorRecord:
 
     def __repr__(self) -> str:
         """The document, the id, the target as people read it (``≥ 90 percent``), when it is due."""
-        reading = target_text(self.operator, self.value, self.upper, self.unit, self.reference_zh)
         shown: list[tuple[str | None, object]] = [
             ("document", self.document),
             ("id", self.id),
-            ("target", clipped(reading, 48)),
+            reading(self.operator, self.value, self.upper, self.unit, self.reference_zh),
         ]
         if self.kind != "target":
             shown.append(("kind", self.kind))

@@ -14,7 +14,7 @@ from typing import Literal
 from pydantic import ConfigDict, Field
 
 from policyspec.model.dates import DATE_PATTERN
-from policyspec.model.exact import exact, json_number
+from policyspec.model.exact import exact
 from policyspec.model.fields import (
     ONE_LINE,
     DateText,
@@ -28,8 +28,7 @@ from policyspec.model.fields import (
     nested_model,
 )
 from policyspec.model.provenance import Evidenced, Excluded, Inference, QualityNote
-from policyspec.model.reprs import clipped, counted, timing
-from policyspec.model.target_text import target_text
+from policyspec.model.reprs import clipped, counted, reading, timing
 from policyspec.model.vocabulary import (
     Commitment,
     IssuerLevel,
@@ -267,14 +266,9 @@ class Indicator(StrictModel):
     def __repr_args__(self) -> Iterator[tuple[str | None, object]]:
         """The id, the target as people read it (``≥ 90 percent``), its recurrence and deadline."""
         target = self.target
-        reading = target_text(
-            target.operator,
-            json_number(target.value),
-            json_number(target.upper),
-            target.unit,
-            target.reference.zh if target.reference else None,
-        )
-        yield from (("id", self.id), ("target", clipped(reading, 48)))
+        reference = target.reference.zh if target.reference else None
+        yield "id", self.id
+        yield reading(target.operator, target.value, target.upper, target.unit, reference)
         if self.kind != "target":
             yield "kind", self.kind
         yield from timing(self.per, self.per_term, self.deadline)

@@ -10,7 +10,20 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-__all__ = ["LIST_LIMIT", "TEXT_LIMIT", "Shown", "clipped", "counted", "short_repr", "shown_value", "timing"]
+from policyspec.model.exact import json_number
+from policyspec.model.target_text import target_text
+
+__all__ = [
+    "LIST_LIMIT",
+    "TEXT_LIMIT",
+    "Shown",
+    "clipped",
+    "counted",
+    "reading",
+    "short_repr",
+    "shown_value",
+    "timing",
+]
 
 TEXT_LIMIT = 32
 """The most characters of one text a repr shows; longer text ends in ``…``."""
@@ -63,3 +76,15 @@ def timing(per: str | None, per_term: bool, deadline: str | None) -> list[tuple[
     if deadline is not None:
         shown.append(("deadline", deadline))
     return shown
+
+
+def reading(
+    operator: str | None,
+    value: int | float | str | None,
+    upper: int | float | str | None,
+    unit: str | None,
+    reference: str | None,
+) -> tuple[str | None, object]:
+    """A target as a repr shows it: ``target='≥ 90 percent'`` (:mod:`.target_text`), clipped."""
+    text = target_text(operator, json_number(value), json_number(upper), unit, reference)
+    return "target", clipped(text, 48)
