@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 import policyspec
+from policyspec.api.corpus import Corpus
 from policyspec.api.records import IndicatorRecord
 from tests.conftest import EXAMPLES
 
@@ -31,6 +32,37 @@ def test_document_lookup() -> None:
     assert corpus.document("sample-plan").title.zh == "示范市党的建设工作规划"
     with pytest.raises(KeyError, match="no document 'nope'"):
         corpus.document("nope")
+
+
+def test_a_corpus_is_a_collection_of_its_documents() -> None:
+    corpus = policyspec.load()
+    assert len(corpus) == len(corpus.documents)
+    assert list(corpus) == list(corpus.documents)
+    for document in corpus.documents:
+        assert corpus[document.id] is document is corpus.document(document.id)
+        assert document.id in corpus
+        assert document in corpus
+    assert "nope" not in corpus
+    assert 5 not in corpus
+
+
+def test_an_unknown_id_is_a_key_error_naming_the_known_ids() -> None:
+    corpus = policyspec.load()
+    with pytest.raises(KeyError, match="no document 'wuxi' in the corpus") as raised:
+        corpus["wuxi"]
+    message = str(raised.value)
+    assert "did you mean wuxi-party-building-model-zone?" in message
+    assert all(document.id in message for document in corpus)
+
+
+def test_a_lookup_in_a_large_corpus_lists_a_few_ids_and_counts_the_rest() -> None:
+    document = policyspec.load().documents[0]
+    many = Corpus(tuple(document.model_copy(update={"id": f"doc-{n}"}) for n in range(500)))
+    with pytest.raises(KeyError) as raised:
+        many["nope"]
+    assert "(500 in all)" in str(raised.value)
+    assert len(str(raised.value)) < 300
+    assert many["doc-499"].id == "doc-499"
 
 
 def test_invalid_specs_raise_with_every_diagnostic(tmp_path: Path) -> None:

@@ -17,6 +17,7 @@ MODULES = [
     "policyspec.api.timeline",
     "policyspec.api.evaluate",
     "policyspec.api.corpus",
+    "policyspec.api.frames",
 ]
 
 

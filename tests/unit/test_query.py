@@ -124,10 +124,11 @@ def test_a_criterion_that_cannot_match_is_an_error_not_an_empty_answer(criteria:
         corpus().indicators(**criteria)
 
 
-def test_every_criterion_is_declared_once_and_is_a_keyword_of_corpus_indicators() -> None:
+@pytest.mark.parametrize("method", ["indicators", "indicators_frame"])
+def test_every_criterion_is_declared_once_and_is_a_keyword_of_corpus_indicators(method: str) -> None:
     names = [criterion.name for criterion in query.CRITERIA]
     assert names == [field.name for field in fields(IndicatorFilter)]
-    keywords = inspect.signature(corpus().indicators).parameters
+    keywords = inspect.signature(getattr(corpus(), method)).parameters
     assert list(keywords) == names
     assert all(p.kind is inspect.Parameter.KEYWORD_ONLY and p.default is None for p in keywords.values())
     filter_types = {field.name: field.type for field in fields(IndicatorFilter)}

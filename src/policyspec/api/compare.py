@@ -21,43 +21,63 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
+from fractions import Fraction
 
 from policyspec.api.query import IndicatorFilter, matching_indicators
+from policyspec.api.records import exact_figure
 from policyspec.model.documents import Document, Indicator
 from policyspec.model.exact import JsonNumber, json_number
+from policyspec.model.reprs import reading, short_repr, timing
 from policyspec.model.target_text import target_text
-from policyspec.model.vocabulary import Topic
+from policyspec.model.vocabulary import Operator, Topic, Unit
 
 # target_text is named here too for the code that has always imported it from this module.
 __all__ = ["ComparisonRow", "compare", "comparison_row", "target_text"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class ComparisonRow:
     """One indicator of a topic, with enough of its document to read it on its own.
 
     Not the flat :class:`~policyspec.api.records.IndicatorRecord`: fewer fields, named for
     reading across documents (``indicator`` for the id), and the document's ``title``. ``title``
     and ``population`` are the Chinese texts; ``per`` is the ISO 8601 recurrence and
-    ``per_term`` marks once per term of office (每届).
+    ``per_term`` marks once per term of office (每届). ``value`` and ``upper`` are written as in
+    the flat record; :attr:`exact_value` and :attr:`exact_upper` are them as ``Fraction``.
     """
 
     document: str
     title: str
     indicator: str
     quote: str
-    operator: str | None
+    operator: Operator | None
     value: JsonNumber | None
     upper: JsonNumber | None
-    unit: str | None
+    unit: Unit | None
     reference: str | None
     per: str | None
     per_term: bool
     population: str | None
     deadline: str | None
 
+    @property
+    def exact_value(self) -> Fraction | None:
+        """``value`` exactly (``Fraction(1, 3)`` for ``"1/3"``); None for a milestone or a placeholder."""
+        return exact_figure(self.value)
+
+    @property
+    def exact_upper(self) -> Fraction | None:
+        """``upper`` exactly; None unless the target is a range."""
+        return exact_figure(self.upper)
+
     def as_dict(self) -> dict[str, object]:
         return asdict(self)
+
+    def __repr__(self) -> str:
+        """The document, the indicator, the target as people read it, when it is due."""
+        target = reading(self.operator, self.value, self.upper, self.unit, self.reference)
+        shown = [("document", self.document), ("indicator", self.indicator), target]
+        return short_repr(type(self).__name__, [*shown, *timing(self.per, self.per_term, self.deadline)])
 
 
 def comparison_row(document: Document, indicator: Indicator) -> ComparisonRow:

@@ -1,47 +1,89 @@
 """The flat indicator view: one plain record per indicator, ready for JSON Lines, CSV or pandas.
 
 A view for output only: the API computes on the typed model (:mod:`policyspec.model.documents`)
-and flattens at the end, for ``policyspec indicators`` and the release tables.
+and flattens at the end, for ``policyspec indicators`` and the release tables. Records are frozen
+and hashable (lists are kept as tuples); :meth:`IndicatorRecord.as_dict` gives the JSON shape,
+lists and all, that the command line and the releases write.
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
+from fractions import Fraction
+from typing import Literal
 
 from policyspec.model.documents import Document, Indicator
-from policyspec.model.exact import JsonNumber, json_number
+from policyspec.model.exact import JsonNumber, exact, json_number
+from policyspec.model.reprs import reading, short_repr, timing
+from policyspec.model.vocabulary import Commitment, Operator, Topic, Unit
 
-__all__ = ["IndicatorRecord", "indicator_record", "indicator_records"]
+__all__ = ["IndicatorRecord", "exact_figure", "indicator_record", "indicator_records"]
 
 
-@dataclass(frozen=True)
+def exact_figure(figure: JsonNumber | None) -> Fraction | None:
+    """A record's figure as the exact number it stands for (``"1/3"`` is ``Fraction(1, 3)``)."""
+    return None if figure is None else exact(figure)
+
+
+@dataclass(frozen=True, repr=False)
 class IndicatorRecord:
-    """One indicator with its document's id; every field is a JSON scalar or a list of strings."""
+    """One indicator with its document's id: every field a JSON scalar or a tuple of strings.
+
+    ``value`` and ``upper`` are figures as JSON writes them: an int, a float whose text is exact,
+    or the fraction ``'p/q'`` (三分之一 is ``"1/3"``); :attr:`exact_value` and :attr:`exact_upper`
+    are the same figures as :class:`~fractions.Fraction`, to compute with.
+    """
 
     document: str
     id: str
     quote: str
     measured_zh: str
     measured_en: str
-    kind: str
-    operator: str | None
+    kind: Literal["target", "trigger"]
+    operator: Operator | None
     value: JsonNumber | None
     upper: JsonNumber | None
-    unit: str | None
+    unit: Unit | None
     reference_zh: str | None
     per: str | None
     per_term: bool
     deadline: str | None
     population_zh: str | None
     placeholder: bool
-    commitment: str | None
-    topics: list[str]
-    lead_units: list[str]
+    commitment: Commitment | None
+    topics: tuple[Topic, ...]
+    lead_units: tuple[str, ...]
     measure: str | None
     goal: str | None
 
+    @property
+    def exact_value(self) -> Fraction | None:
+        """``value`` exactly: ``Fraction(1, 3)`` for ``"1/3"``; None for a milestone or a placeholder."""
+        return exact_figure(self.value)
+
+    @property
+    def exact_upper(self) -> Fraction | None:
+        """``upper`` exactly; None unless the target is a range."""
+        return exact_figure(self.upper)
+
     def as_dict(self) -> dict[str, object]:
-        return asdict(self)
+        """The fields by name, in order, tuples as lists: the JSON object of ``policyspec indicators``."""
+        shape: dict[str, object] = {}
+        for field in fields(self):
+            value = getattr(self, field.name)
+            shape[field.name] = list(value) if isinstance(value, tuple) else value
+        return shape
+
+    def __repr__(self) -> str:
+        """The document, the id, the target as people read it (``≥ 90 percent``), when it is due."""
+        shown: list[tuple[str | None, object]] = [
+            ("document", self.document),
+            ("id", self.id),
+            reading(self.operator, self.value, self.upper, self.unit, self.reference_zh),
+        ]
+        if self.kind != "target":
+            shown.append(("kind", self.kind))
+        return short_repr(type(self).__name__, [*shown, *timing(self.per, self.per_term, self.deadline)])
 
 
 def indicator_record(document: Document, indicator: Indicator) -> IndicatorRecord:
@@ -65,8 +107,8 @@ def indicator_record(document: Document, indicator: Indicator) -> IndicatorRecor
         population_zh=indicator.population.zh if indicator.population else None,
         placeholder=indicator.placeholder,
         commitment=indicator.commitment,
-        topics=list(indicator.topics),
-        lead_units=[unit.zh for unit in indicator.lead_units],
+        topics=tuple(indicator.topics),
+        lead_units=tuple(unit.zh for unit in indicator.lead_units),
         measure=indicator.measure,
         goal=indicator.goal,
     )

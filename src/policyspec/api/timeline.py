@@ -27,12 +27,13 @@ from typing import Literal
 from policyspec.model.dates import period_end, year_of
 from policyspec.model.documents import Document
 from policyspec.model.exact import json_number
+from policyspec.model.reprs import clipped, short_repr
 from policyspec.model.target_text import target_text
 
 __all__ = ["TimelineEntry", "timeline"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class TimelineEntry:
     """One dated goal or indicator.
 
@@ -52,6 +53,18 @@ class TimelineEntry:
 
     def as_dict(self) -> dict[str, object]:
         return asdict(self)
+
+    def __repr__(self) -> str:
+        """When, where, what: the deadline, the document, the goal or indicator, its figure."""
+        shown: list[tuple[str | None, object]] = [
+            ("deadline", self.deadline),
+            ("document", self.document),
+            ("kind", self.kind),
+            ("id", self.id),
+        ]
+        if self.figure is not None:
+            shown.append(("figure", clipped(self.figure, 48)))
+        return short_repr(type(self).__name__, shown)
 
 
 def _entries(document: Document) -> list[TimelineEntry]:

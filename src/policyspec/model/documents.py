@@ -8,6 +8,7 @@ disagree about what is valid. The value types of the fields are in :mod:`policys
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Literal
 
 from pydantic import ConfigDict, Field
@@ -27,6 +28,7 @@ from policyspec.model.fields import (
     nested_model,
 )
 from policyspec.model.provenance import Evidenced, Excluded, Inference, QualityNote
+from policyspec.model.reprs import clipped, counted, reading, timing
 from policyspec.model.vocabulary import (
     Commitment,
     IssuerLevel,
@@ -128,6 +130,12 @@ class Section(StrictModel):
     quote: Quote = Field(description="The heading as it stands in the source, number included.")
     parent: Slug | None = Field(default=None, description="Id of the enclosing section; null at top level.")
 
+    def __repr_args__(self) -> Iterator[tuple[str | None, object]]:
+        yield "id", self.id
+        if self.number is not None:
+            yield "number", self.number
+        yield "title", clipped(self.title.zh)
+
 
 class Goal(StrictModel):
     """An aim of the document: the overall goal, one of its aspects, or a section goal."""
@@ -142,6 +150,11 @@ class Goal(StrictModel):
     parent: Slug | None = Field(default=None, description="Id of the goal this one is an aspect of.")
     deadline: DateText | None = Field(default=None, description="When the goal is due, if stated.")
 
+    def __repr_args__(self) -> Iterator[tuple[str | None, object]]:
+        yield from (("id", self.id), ("kind", self.kind), ("title", clipped(self.title.zh)))
+        if self.deadline is not None:
+            yield "deadline", self.deadline
+
 
 class Principle(StrictModel):
     """A named principle the document commits to."""
@@ -150,6 +163,9 @@ class Principle(StrictModel):
     name: Text = Field(description="The principle's name.")
     quote: Quote
     section: Slug | None = Field(default=None, description="Id of the section where it is stated.")
+
+    def __repr_args__(self) -> Iterator[tuple[str | None, object]]:
+        yield from (("id", self.id), ("name", clipped(self.name.zh)))
 
 
 class Measure(StrictModel):
@@ -168,6 +184,11 @@ class Measure(StrictModel):
     goal: Slug | None = Field(
         default=None, description="Id of the goal this measure serves, if the source ties them."
     )
+
+    def __repr_args__(self) -> Iterator[tuple[str | None, object]]:
+        yield from (("id", self.id), ("title", clipped(self.title.zh)))
+        if self.goal is not None:
+            yield "goal", self.goal
 
 
 class Target(StrictModel):
@@ -242,6 +263,16 @@ class Indicator(StrictModel):
     )
     note: str | None = Field(default=None, description="How an unusual phrase was read (English).")
 
+    def __repr_args__(self) -> Iterator[tuple[str | None, object]]:
+        """The id, the target as people read it (``≥ 90 percent``), its recurrence and deadline."""
+        target = self.target
+        reference = target.reference.zh if target.reference else None
+        yield "id", self.id
+        yield reading(target.operator, target.value, target.upper, target.unit, reference)
+        if self.kind != "target":
+            yield "kind", self.kind
+        yield from timing(self.per, self.per_term, self.deadline)
+
 
 class Document(StrictModel):
     """One source document, encoded."""
@@ -274,3 +305,11 @@ class Document(StrictModel):
         default_factory=list,
         description="Quantitative statements of the source deliberately not encoded, each with its reason.",
     )
+
+    def __repr_args__(self) -> Iterator[tuple[str | None, object]]:
+        """The id, title (zh), kind and date, and how many of each part: never the parts themselves."""
+        yield from (("id", self.id), ("title", clipped(self.title.zh)), ("kind", self.kind))
+        if self.date is not None:
+            yield "date", self.date.value
+        for name in ("sections", "goals", "principles", "measures", "indicators"):
+            yield None, counted(len(getattr(self, name)), name[:-1])

@@ -11,6 +11,7 @@ import math
 import sys
 import types
 import typing
+from collections.abc import Iterator
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
@@ -18,6 +19,7 @@ from pydantic.config import JsonDict
 
 from policyspec.model.bounds import FRACTION_PATTERN, MAX_MAGNITUDE
 from policyspec.model.dates import DATE_PATTERN
+from policyspec.model.reprs import shown_value
 from policyspec.model.vocabulary import DURATION_PATTERN
 
 __all__ = [
@@ -141,6 +143,14 @@ class StrictModel(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
     # defer_build: a model's validator is built on first use, not at import; the check path builds
     # documents the schema accepted without one (policyspec.model.construct)
+
+    def __repr_args__(self) -> Iterator[tuple[str | None, object]]:
+        """What the repr shows (pydantic builds it from these): the fields that differ from their
+        default, text clipped and long lists counted, so a repr stays a line (:mod:`.reprs`)."""
+        for name, info in type(self).model_fields.items():
+            value = getattr(self, name)
+            if info.is_required() or value != info.get_default(call_default_factory=True):
+                yield name, shown_value(value)
 
 
 class Text(StrictModel):

@@ -22,24 +22,26 @@ from __future__ import annotations
 
 from policyspec._lazy import resolve
 
-TYPE_CHECKING = False
+TYPE_CHECKING = False  # not `from typing import TYPE_CHECKING`: importing typing costs start-up time
 if TYPE_CHECKING:
-    from typing import Any
+    # What type checkers see: every public name, re-exported explicitly; at run time they come
+    # from __getattr__ below, which type checkers do not see (a misspelt name is their error).
+    from policyspec.reading.statements import find_statements as find_statements
+    from policyspec.reading.statements import read_phrase as read_phrase
+    from policyspec.reading.values import EXCLUDABLE_KINDS as EXCLUDABLE_KINDS
+    from policyspec.reading.values import REQUIREMENT_KINDS as REQUIREMENT_KINDS
+    from policyspec.reading.values import STATEMENT_KINDS as STATEMENT_KINDS
+    from policyspec.reading.values import Dated as Dated
+    from policyspec.reading.values import Figure as Figure
+    from policyspec.reading.values import Name as Name
+    from policyspec.reading.values import Period as Period
+    from policyspec.reading.values import Reading as Reading
+    from policyspec.reading.values import Recurrence as Recurrence
+    from policyspec.reading.values import Statement as Statement
 
-    from policyspec.reading.statements import find_statements, read_phrase
-    from policyspec.reading.values import (
-        EXCLUDABLE_KINDS,
-        REQUIREMENT_KINDS,
-        STATEMENT_KINDS,
-        Dated,
-        Figure,
-        Name,
-        Period,
-        Reading,
-        Recurrence,
-        Statement,
-        StatementKind,
-    )
+    # For annotations only: the alias exists for type checkers alone (values.py defines it under
+    # TYPE_CHECKING), so it is not in __all__, which names what an import finds at run time.
+    from policyspec.reading.values import StatementKind as StatementKind
 
 __all__ = [
     "EXCLUDABLE_KINDS",
@@ -52,7 +54,6 @@ __all__ = [
     "Reading",
     "Recurrence",
     "Statement",
-    "StatementKind",
     "find_statements",
     "read_phrase",
 ]
@@ -78,9 +79,10 @@ _HOME = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    return resolve(__name__, _HOME, globals(), name)
+if not TYPE_CHECKING:
 
+    def __getattr__(name: str) -> object:
+        return resolve(__name__, _HOME, globals(), name)
 
-def __dir__() -> list[str]:
-    return sorted([*globals(), *__all__])
+    def __dir__() -> list[str]:
+        return sorted({*globals(), *__all__})
