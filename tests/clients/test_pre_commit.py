@@ -17,10 +17,12 @@ import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
 
+import policyspec
 from policyspec.bundled import bundled_dir, bundled_specs
 from tests.clients.tools import find_program, run
 from tests.conftest import EXAMPLES, REPO
@@ -205,11 +207,16 @@ def _formatted_copy(specs: Path, target: Path) -> Path:
     return target
 
 
-def _documented_config(hook_repo: HookRepo) -> tuple[str, list[str]]:
-    """The configuration docs/editors.md tells users to write, pointed at ``hook_repo``."""
+def _documented_configs() -> list[dict[str, Any]]:
+    """Every ``.pre-commit-config.yaml`` docs/editors.md shows (a YAML block with ``repos:``)."""
     text = (REPO / "docs" / "editors.md").read_text(encoding="utf-8")
-    [block] = [b for b in re.findall(r"```yaml\n(.*?)```", text, flags=re.S) if "repos:" in b]
-    config = yaml.safe_load(block)
+    blocks = [b for b in re.findall(r"```yaml\n(.*?)```", text, flags=re.S) if "repos:" in b]
+    return [yaml.safe_load(block) for block in blocks]
+
+
+def _documented_config(hook_repo: HookRepo) -> tuple[str, list[str]]:
+    """The hook-repository configuration docs/editors.md tells users to write, pointed at ``hook_repo``."""
+    [config] = [c for c in _documented_configs() if c["repos"][0]["repo"] != "local"]
     [entry] = config["repos"]
     documented = [hook["id"] for hook in entry["hooks"]]
     entry.update(repo=str(hook_repo.path), rev=hook_repo.rev)
@@ -278,3 +285,63 @@ def _mess_up(text: str) -> str:
     messy = re.sub(r"^(\s*(?:- )?[a-z_]+):[ ]", r"\1:   ", text, flags=re.M)
     assert messy != text
     return messy + "\n\n"
+
+
+def _documented_local_config() -> dict[str, Any]:
+    """The ``repo: local`` configuration docs/editors.md shows."""
+    [config] = [c for c in _documented_configs() if c["repos"][0]["repo"] == "local"]
+    return config
+
+
+def test_documented_local_hooks_declare_what_the_hook_manifest_declares() -> None:
+    manifest = {
+        hook["id"]: hook
+        for hook in yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    }
+    [entry] = _documented_local_config()["repos"]
+    assert sorted(hook["id"] for hook in entry["hooks"]) == sorted(manifest)
+    for hook in entry["hooks"]:
+        for key in ("name", "entry", "language", "types"):
+            assert hook[key] == manifest[hook["id"]][key], (hook["id"], key)
+        assert hook["additional_dependencies"] == [f"policyspec=={policyspec.__version__}"], hook["id"]
+
+
+@pytest.fixture(scope="module")
+def hook_wheels(hook_repo: HookRepo, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder holding the wheel of ``hook_repo``: where pip finds ``policyspec==VERSION``."""
+    folder = tmp_path_factory.mktemp("wheels")
+    command = [sys.executable, "-m", "hatchling", "build", "-t", "wheel", "-d", str(folder)]
+    result = run(command, cwd=hook_repo.path, timeout=INSTALL_TIMEOUT)
+    assert result.returncode == 0, result.stdout
+    return folder
+
+
+@pytest.mark.parametrize("policyspec_from", ["pinned-version", "path-of-a-clone"])
+def test_local_hooks_as_documented_pass_clean_specs_and_stop_a_typo(
+    policyspec_from: str, hook_repo: HookRepo, hook_wheels: Path, pre_commit_home: Path, tmp_path: Path
+) -> None:
+    """The ``repo: local`` set-up, with policyspec found as the docs say pip may find it."""
+    config = _documented_local_config()
+    env = _environment(pre_commit_home)
+    if policyspec_from == "pinned-version":  # the wheel in a folder pip is told about
+        env["PIP_FIND_LINKS"] = f"{hook_wheels} {os.environ.get('PIP_FIND_LINKS', '')}".strip()
+    else:
+        for hook in config["repos"][0]["hooks"]:
+            hook["additional_dependencies"] = [str(hook_repo.path)]
+    config_file = tmp_path / "pre-commit-config.yaml"
+    config_file.write_text(yaml.safe_dump(config), encoding="utf-8")
+    command = [PRE_COMMIT or "pre-commit", "run", "--all-files", "--config", str(config_file)]
+
+    specs = _formatted_copy(bundled_dir("specs"), tmp_path / "specs")
+    clean = _committed_repo(tmp_path / "clean", {"specs": specs, "sources": bundled_dir("sources")})
+    result = run(command, cwd=clean, timeout=INSTALL_TIMEOUT, env=env)
+    assert result.returncode == 0, result.stdout
+    assert "policyspec validate" in result.stdout
+    assert "policyspec fmt" in result.stdout
+    assert "Failed" not in result.stdout
+
+    typo = run(command, cwd=_typo_repo(tmp_path / "typo"), timeout=INSTALL_TIMEOUT, env=env)
+    assert typo.returncode == 1, typo.stdout
+    section = HookRun(typo.returncode, typo.stdout).section("policyspec-validate")
+    for line in _golden_ps101("specs/plan.yaml"):
+        assert line in section.splitlines(), section
