@@ -192,12 +192,13 @@ CardGroup = tuple[str, list[str]]  # a heading and its cards
 
 
 def card_groups(document: Document, found: dict[str, Quoted]) -> list[CardGroup]:
-    """The cards of every item, grouped by kind in reading order: what was encoded, then what was not."""
+    """The cards of every item, grouped by kind: the figures first, then what frames them, then
+    what was deliberately not encoded, the source's problems and its headings."""
     each: list[tuple[str, Callable[[], list[str]]]] = [
+        ("Indicators", lambda: [_indicator(i, found) for i in document.indicators]),
+        ("Measures", lambda: [_measure(m, found, document.indicators) for m in document.measures]),
         ("Goals", lambda: [_goal(g, found) for g in document.goals]),
         ("Principles", lambda: [_principle(p, found) for p in document.principles]),
-        ("Measures", lambda: [_measure(m, found, document.indicators) for m in document.measures]),
-        ("Indicators", lambda: [_indicator(i, found) for i in document.indicators]),
         ("Excluded statements", lambda: [_excluded(n, e, found) for n, e in enumerate(document.excluded)]),
         ("Quality notes", lambda: [_note(q, found) for q in document.quality_notes]),
         ("Sections", lambda: [_section(s, found) for s in document.sections]),

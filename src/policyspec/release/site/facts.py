@@ -61,7 +61,9 @@ def facts_list(document: Document, found: dict[str, Quoted]) -> str:
         key = fact_key(path)
         name, value = _fact_value(path, fact)
         flag = element("span", "inferred", ("class", "flag")) if fact.inferred else ""
-        evidence = evidence_list(key, fact.evidence, found) or ""
+        quotes = evidence_list(key, fact.evidence, found)
+        shown = f"evidence ({len(fact.evidence)} quote{'s' if len(fact.evidence) != 1 else ''})"
+        evidence = element("details", element("summary", shown) + quotes) if quotes is not None else ""
         rows.append(
             element("dt", escape(name)) + element("dd", value + flag + evidence, ("id", f"card-{key}"))
         )

@@ -102,7 +102,7 @@ def _document_row(entry: SiteDocument) -> str:
         *(element("td", str(n), ("class", "n")) for n in covered),
         *([element("td", "—", ("class", "n"), ("colspan", "4"))] if coverage is None else []),
     ]
-    return element("tr", "".join(cells))
+    return element("tr", "".join(cells), ("data-document", document.id))
 
 
 def _topic_item(documents: Sequence[Document], topic: str) -> str:

@@ -89,6 +89,7 @@ dl.facts {
 }
 dl.facts dt { color: var(--muted); }
 dl.facts dd { margin: 0; }
+dl.facts summary { color: var(--muted); font-size: 0.85rem; cursor: pointer; }
 dl.facts ol.evidence { margin: 0.2rem 0 0.4rem; font-size: 0.88rem; }
 .flag {
   margin-left: 0.5em;

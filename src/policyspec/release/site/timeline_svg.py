@@ -95,7 +95,6 @@ def timeline_svg(documents: Sequence[Document], page_of: Callable[[str], str]) -
         element("title", escape(f"{len(entries)} deadlines, {entries[0].year}–{entries[-1].year}"))
         + axis
         + "".join(parts),
-        ("xmlns", "http://www.w3.org/2000/svg"),
         ("viewBox", f"0 0 {WIDTH} {height}"),
         ("width", str(WIDTH)),
         ("height", str(height)),
