@@ -13,6 +13,7 @@ import os
 import struct
 import subprocess
 import tempfile
+import zlib
 from collections.abc import Mapping
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -154,6 +155,38 @@ def _png_size(data: bytes) -> tuple[int, int]:
     return width, height
 
 
+def _png_pixel(data: bytes, x: int, y: int) -> tuple[int, ...]:
+    """The RGB of one pixel of an 8-bit, non-interlaced RGB or RGBA PNG (what chromium writes)."""
+    width, _ = _png_size(data)
+    depth, colour, _, _, interlace = data[24:29]
+    assert (depth, interlace) == (8, 0)
+    assert colour in (2, 6)
+    step = 3 if colour == 2 else 4
+    chunks, at = [], 8
+    while at < len(data):
+        (length,) = struct.unpack(">I", data[at : at + 4])
+        if data[at + 4 : at + 8] == b"IDAT":
+            chunks.append(data[at + 8 : at + 8 + length])
+        at += 12 + length
+    raw, stride = zlib.decompress(b"".join(chunks)), width * step
+    previous = bytearray(stride)
+    for row in range(y + 1):  # undo each row's filter (PNG spec 9.2), top down
+        kind, line = (
+            raw[row * (stride + 1)],
+            bytearray(raw[row * (stride + 1) + 1 : (row + 1) * (stride + 1)]),
+        )
+        for i in range(stride):
+            left = line[i - step] if i >= step else 0
+            up, corner = previous[i], previous[i - step] if i >= step else 0
+            guess = left + up - corner
+            paeth = min(
+                (abs(guess - left), 0, left), (abs(guess - up), 1, up), (abs(guess - corner), 2, corner)
+            )[2]
+            line[i] = (line[i] + (0, left, up, (left + up) // 2, paeth)[kind]) & 0xFF
+        previous = line
+    return tuple(previous[x * step : x * step + 3])
+
+
 @pytest.mark.parametrize("page", ["index.html", f"document-{SHOWN_DOCUMENT}.html"])
 def test_screenshots_for_people_to_look_at(chromium: str, site: Path, page: str) -> None:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
@@ -163,6 +196,7 @@ def test_screenshots_for_people_to_look_at(chromium: str, site: Path, page: str)
     data = shot.read_bytes()
     assert _png_size(data) == (1280, 1800)
     assert len(data) > 50_000  # a page of text, not a blank one
+    assert _png_pixel(data, 4, 600) == (0xFD, 0xFC, 0xF9)  # the stylesheet's paper: site.css was applied
 
 
 def test_a_missing_browser_fails_under_ci_and_skips_elsewhere() -> None:

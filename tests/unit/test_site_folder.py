@@ -122,3 +122,15 @@ def test_a_source_changed_since_the_check_is_refused(tmp_path: Path) -> None:
     source.write_bytes(source.read_bytes() + b"\n")
     with pytest.raises(SiteError, match="changed since its spec pinned it"):
         site_documents(checked, DEFAULT_OPTIONS)
+
+
+@pytest.mark.parametrize("module", ["policyspec.release.site", "policyspec.cli.site_command"])
+def test_the_command_and_the_package_front_stay_light(module: str) -> None:
+    """The parser imports the site command on every run: it must not pull in pydantic and the like."""
+    import subprocess
+    import sys
+
+    heavy = "('pydantic', 'yaml', 'jsonschema', 'ruamel')"
+    code = f"import sys, {module}; print(sorted(m for m in {heavy} if m in sys.modules))"
+    output = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert output.strip() == "[]"

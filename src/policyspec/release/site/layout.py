@@ -19,8 +19,9 @@ def topic_page_name(topic: str) -> str:
     return f"topic-{topic}.html"
 
 
-# Nothing may be fetched: the policy allows the local stylesheet and nothing else.
-_POLICY = "default-src 'none'; style-src 'self'; img-src 'self' data:"
+# Nothing may be fetched: the policy allows the stylesheet beside the page and nothing else
+# ('self' where the site is served, file: where it is opened from disk).
+_POLICY = "default-src 'none'; style-src 'self' file:"
 
 
 def page(title: str, body: str, *, kind: str, generator: str) -> bytes:
