@@ -28,8 +28,6 @@ from policyspec.release.site.marks import Quoted
 
 __all__ = ["CardGroup", "card_groups", "evidence_list", "zh_en"]
 
-Row = tuple[str, str]  # a term and its value, as HTML
-
 
 def zh_en(text: Text, *, tag: str = "span") -> str:
     """The Chinese text and its English rendering, each marked with its language."""
@@ -47,6 +45,7 @@ def _card_link(item_id: str | None) -> str | None:
 
 
 def _rows(rows: Iterable[tuple[str, str | None]]) -> str:
+    """A definition list of the terms that have a value (values are HTML)."""
     shown = [(term, value) for term, value in rows if value is not None and value != ""]
     if not shown:
         return ""
@@ -110,7 +109,7 @@ def _indicator(item: Indicator, found: dict[str, Quoted]) -> str:
         if target.operator is not None
         else ""
     )
-    recurrence = item.per if item.per is not None else None
+    recurrence = item.per
     if item.per_term:
         recurrence = (recurrence + ", " if recurrence else "") + "once per term of office (每届)"
     inferred = item.inferred
