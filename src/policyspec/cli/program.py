@@ -36,6 +36,7 @@ from policyspec.cli.commands import (
     cmd_schema,
     cmd_validate,
 )
+from policyspec.cli.site_command import add_site_command
 from policyspec.loading.options import MAX_JOBS
 
 __all__ = ["build_parser", "main"]
@@ -96,6 +97,8 @@ def build_parser() -> argparse.ArgumentParser:
     add_input_options(release)
     release.add_argument("--out", required=True, type=Path, metavar="DIR", help="the release folder")
     release.set_defaults(run=cmd_release)
+
+    add_site_command(commands)
 
     diff = commands.add_parser(
         "diff",
