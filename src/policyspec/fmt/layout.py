@@ -29,9 +29,9 @@ from typing import Any
 import yaml
 from ruamel.yaml import YAML
 from ruamel.yaml import events as ev
-from ruamel.yaml.emitter import Emitter
 from ruamel.yaml.tag import Tag
 
+from policyspec.fmt.emitter import INVISIBLE, ReferenceEmitter, SpecEmitter
 from policyspec.fmt.scan import Mapping, Node, Scalar, Sequence
 from policyspec.loading.scalars import resolve_plain
 from policyspec.model.shape import KEY_ORDER, ROOT
@@ -39,7 +39,6 @@ from policyspec.model.shape import KEY_ORDER, ROOT
 __all__ = ["dump_yaml", "key_order"]
 
 _CORE = "tag:yaml.org,2002:"
-_INVISIBLE = re.compile("[\u00a0\u00ad\u115f\u1160\u180e\u2000-\u200f\u202a-\u202f\u205f-\u206f\ufeff]")
 _YAML11 = yaml.resolver.Resolver()
 _STR = Tag(suffix=_CORE + "str")
 _NULL = Tag(suffix=_CORE + "null")
@@ -56,10 +55,10 @@ def key_order(model: type) -> list[str]:
     return list(KEY_ORDER[model.__name__])
 
 
-def dump_yaml(root: Node) -> str:
-    """The canonical text of a document, without comments."""
+def dump_yaml(root: Node, *, emitter: type[ReferenceEmitter] = SpecEmitter) -> str:
+    """The canonical text of a document, without comments (``emitter``: tests compare the two)."""
     dumper = YAML(typ="rt")
-    dumper.Emitter = _Emitter
+    dumper.Emitter = emitter
     dumper.width = 1 << 30  # never fold: one scalar, one line (block scalars keep their own folds)
     dumper.allow_unicode = True
     dumper.indent(mapping=2, sequence=4, offset=2)
@@ -147,7 +146,7 @@ def _may_be_plain(text: str, in_flow: bool) -> bool:
     ruamel.yaml's own check is used too (the emitter quotes where it sees fit), but it lets a
     few strings through that do not read back, such as ``: a`` in a flow collection.
     """
-    if not _PLAIN_TEXT.fullmatch(text) or _RISKY.search(text) or _INVISIBLE.search(text):
+    if not _PLAIN_TEXT.fullmatch(text) or _RISKY.search(text) or INVISIBLE.search(text):
         return False
     if in_flow and _FLOW_RISKY.search(text):
         return False
@@ -155,28 +154,3 @@ def _may_be_plain(text: str, in_flow: bool) -> bool:
         return False
     yaml11: str = _YAML11.resolve(yaml.ScalarNode, text, (True, False))  # type: ignore[no-untyped-call]
     return yaml11 == _CORE + "str"
-
-
-class _Emitter(Emitter):
-    def choose_scalar_style(self) -> Any:
-        """Double quotes where ruamel would pick single ones: one quoting style in every file."""
-        style = super().choose_scalar_style()
-        return '"' if style == "'" else style
-
-    def write_double_quoted(self, text: Any, split: Any = True) -> None:
-        stream = self.stream
-        self.stream = _EscapingStream(stream)
-        try:
-            super().write_double_quoted(text, split)
-        finally:
-            self.stream = stream
-
-
-class _EscapingStream:
-    """Writes invisible characters inside double quotes as ``\\uXXXX``, so a reader sees them."""
-
-    def __init__(self, stream: Any) -> None:
-        self._stream = stream
-
-    def write(self, data: str) -> None:
-        self._stream.write(_INVISIBLE.sub(lambda m: f"\\u{ord(m.group()):04x}", data))
