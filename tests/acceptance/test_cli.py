@@ -17,7 +17,7 @@ BROKEN = "tests/examples/invalid/PS211-operator-phrase-mismatch.yaml"
 def test_validate_without_paths_checks_the_bundled_corpus(run_cli: RunCli) -> None:
     result = run_cli("validate")
     assert result.code == 0, result.out
-    assert result.out.strip() == "5 files checked: no problems."
+    assert result.out.strip() == "5 files checked (bundled corpus): no problems."
 
 
 def test_problems_exit_1_with_file_line_col_code(run_cli: RunCli) -> None:
