@@ -23,6 +23,7 @@ class Option:
     takes_value: bool
     choices: tuple[str, ...] = ()
     value: str = "word"  # "file", "folder", "choice" or "word" (a number, an id: nothing to offer)
+    repeatable: bool = False
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,7 @@ def _options(parser: argparse.ArgumentParser) -> tuple[Option, ...]:
             action.nargs != 0,
             tuple(str(c) for c in action.choices or ()),
             _value_kind(action),
+            isinstance(action, (argparse._AppendAction, argparse._ExtendAction)),
         )
         for action in parser._actions
         if action.option_strings and action.help != argparse.SUPPRESS
@@ -165,7 +167,7 @@ def _zsh_option(option: Option) -> str:
     body = f"[{_zsh_quote(option.help)}]" + (action if option.takes_value else "")
     if len(option.names) > 1:
         return f"'({' '.join(option.names)})'{{{','.join(option.names)}}}'{body}'"
-    return f"'{option.names[0]}{body}'"
+    return f"'{'*' if option.repeatable else ''}{option.names[0]}{body}'"
 
 
 def zsh_script(parser: argparse.ArgumentParser) -> str:
