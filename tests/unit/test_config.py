@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from policyspec.bundled import bundled_dir
 from policyspec.codes import CODES_BY_ID
 from policyspec.config.corpus import BUNDLED_LABEL, NoSpecsFolder, default_corpus
-from policyspec.config.discovery import find_project
+from policyspec.config.discovery import find_project, mentions_table
 from policyspec.config.positions import key_position, syntax_error_position
 from policyspec.config.selection import ALL_CODES, Layer, UnknownCode, enabled_codes, parse_code_list
 from policyspec.config.settings import ConfigError, Project, ReleaseSettings
@@ -54,6 +54,24 @@ def test_a_key_is_found_where_it_is_written(
     table: tuple[str, ...], key: str, position: tuple[int, int]
 ) -> None:
     assert key_position(PYPROJECT, table, key) == position
+
+
+@pytest.mark.parametrize(
+    ("text", "mentioned"),
+    [
+        ("[tool.policyspec]\n", True),
+        ("[tool.policyspec.release]\nname = 'x'\n", True),
+        ('[tool]\npolicyspec = {specs = "data"}\n', True),
+        ('tool.policyspec.specs = "data"\n', True),
+        ('[ tool . "policyspec" ]\n', True),
+        ('[project]\nname = "policyspec"\n[project.scripts]\npolicyspec = "policyspec.cli:main"\n', False),
+        ("[tool.ruff]\npolicyspec = 1\n", False),
+        ("# [tool.policyspec]\n", False),
+        ('notes = """\n[tool.policyspec]\n"""\n', True),  # a false alarm: the parser then decides
+    ],
+)
+def test_a_table_is_noticed_without_parsing_the_file(text: str, mentioned: bool) -> None:
+    assert mentions_table(text, ("tool", "policyspec")) is mentioned
 
 
 def test_a_toml_error_message_gives_up_its_position() -> None:

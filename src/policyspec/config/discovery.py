@@ -13,12 +13,10 @@ from pathlib import Path
 
 from policyspec._fs.display import display_name
 from policyspec._fs.regular_files import FileTooLarge, Unreadable, read_regular_file
-from policyspec.config.positions import key_position
-from policyspec.config.reading import parse_toml, read_settings
 from policyspec.config.settings import ConfigError, Project
 from policyspec.diagnostics import Diagnostic
 
-__all__ = ["CONFIG_FILES", "find_project"]
+__all__ = ["CONFIG_FILES", "find_project", "mentions_table"]
 
 CONFIG_FILES = ("policyspec.toml", "pyproject.toml")
 _MAX_CONFIG_BYTES = 1024 * 1024  # a configuration is a few hundred bytes
@@ -51,15 +49,50 @@ def _configured(path: Path) -> Project | None:
         diagnostic = Diagnostic(display_name(path), 1, 1, "PS015", f"cannot read the configuration: {reason}")
         raise ConfigError([diagnostic]) from None
     if path.name == "pyproject.toml":
-        if "policyspec" not in text:  # the common case, decided without parsing
-            return None
-        tool = parse_toml(path, text).get("tool")
-        table = tool.get("policyspec") if isinstance(tool, dict) else None
-        if table is None:
-            return None
-        if not isinstance(table, dict):
-            line, column = key_position(text, ("tool",), "policyspec")
-            message = "[tool.policyspec] must be a table of settings"
-            raise ConfigError([Diagnostic(display_name(path), line, column, "PS015", message)])
-        return Project(path.parent.absolute(), path, read_settings(path, text, table, ("tool", "policyspec")))
+        return _from_pyproject(path, text)
+    from policyspec.config.reading import parse_toml, read_settings
+
     return Project(path.parent.absolute(), path, read_settings(path, text, parse_toml(path, text), ()))
+
+
+def _from_pyproject(path: Path, text: str) -> Project | None:
+    """The project of a ``pyproject.toml`` with a ``[tool.policyspec]`` table, else None.
+
+    Most say nothing of policyspec, which is decided without parsing: the TOML parser's import
+    alone would cost every command's start-up noticeable time.
+    """
+    if "policyspec" not in text or not mentions_table(text, ("tool", "policyspec")):
+        return None
+    from policyspec.config.positions import key_position
+    from policyspec.config.reading import parse_toml, read_settings
+
+    tool = parse_toml(path, text).get("tool")
+    table = tool.get("policyspec") if isinstance(tool, dict) else None
+    if table is None:
+        return None
+    if not isinstance(table, dict):
+        line, column = key_position(text, ("tool",), "policyspec")
+        message = "[tool.policyspec] must be a table of settings"
+        raise ConfigError([Diagnostic(display_name(path), line, column, "PS015", message)])
+    return Project(path.parent.absolute(), path, read_settings(path, text, table, ("tool", "policyspec")))
+
+
+def mentions_table(text: str, table: tuple[str, ...]) -> bool:
+    """Whether the TOML text may set something in ``table``: its header or a sub-table's, a dotted
+    key, or the key in the parent table. Plain string work, no parsing and no regular expression;
+    it may say yes wrongly (inside a multi-line string), never no: the parser then decides."""
+    dotted = ".".join(table)
+    parent, last = ".".join(table[:-1]), table[-1]
+    in_parent = not parent
+    for line in text.splitlines():
+        bare = line.split("#", 1)[0].replace(" ", "").replace("\t", "").replace('"', "").replace("'", "")
+        if bare.startswith("["):
+            header = bare.lstrip("[").split("]", 1)[0]
+            if header == dotted or header.startswith(dotted + "."):
+                return True
+            in_parent = header == parent
+        else:
+            sets = (dotted + ".", dotted + "=", *((last + ".", last + "=") if in_parent else ()))
+            if bare.startswith(sets):
+                return True
+    return False

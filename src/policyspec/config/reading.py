@@ -5,7 +5,6 @@ so :mod:`.positions` finds each key's line in the text."""
 
 from __future__ import annotations
 
-import difflib
 import re
 import sys
 from collections.abc import Mapping
@@ -76,6 +75,8 @@ class _Reader:
         self.problems.append(Diagnostic(display_name(self.path), line, column, code, message, hint=hint))
 
     def unknown_keys(self, table: tuple[str, ...], values: Mapping[str, Any], known: tuple[str, ...]) -> None:
+        import difflib
+
         for key in values:
             if key in known:
                 continue

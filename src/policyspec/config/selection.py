@@ -10,7 +10,6 @@ that. Within one layer the most specific entry decides (``select = ["PS2"]`` wit
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -30,6 +29,8 @@ def parse_entry(text: str) -> str:
     entry = text.strip().upper()
     if entry == "ALL" or (entry and any(code.startswith(entry) for code in CODES_BY_ID)):
         return entry
+    import difflib
+
     close = difflib.get_close_matches(entry, list(CODES_BY_ID), n=1)
     suggestion = f" (did you mean {close[0]}?)" if close else ""
     raise UnknownCode(

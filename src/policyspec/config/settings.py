@@ -5,11 +5,14 @@ whatever is set here."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from policyspec.diagnostics import Diagnostic
+if TYPE_CHECKING:  # the command line imports this module on every run: nothing more than needed
+    from collections.abc import Sequence
+
+    from policyspec.diagnostics import Diagnostic
 
 __all__ = ["ConfigError", "Project", "ReleaseSettings", "Settings"]
 
