@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from policyspec.cli.arguments import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UsageError
-from policyspec.cli.inputs import Inputs, kept, refused, resolve_inputs
+from policyspec.cli.inputs import Inputs, kept, refused, reported, resolve_inputs
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -54,10 +54,8 @@ def _print_problems(args: argparse.Namespace, diagnostics: Sequence[Diagnostic],
 def _documents(args: argparse.Namespace) -> list[Document] | None:
     """The checked documents by id, or None once their problems are printed to stderr."""
     checked, inputs = _check(args)
-    problems = refused(checked, inputs.enabled)
-    if problems:
-        shown = sorted(set(problems) | set(kept((d for s in checked for d in s.diagnostics), inputs.enabled)))
-        _print_problems(args, shown, inputs)
+    if refused(checked, inputs.enabled):
+        _print_problems(args, reported(checked, inputs.enabled), inputs)
         return None
     _say_which(args, inputs)
     return sorted((spec.document for spec in checked if spec.document is not None), key=lambda d: d.id)
@@ -105,11 +103,10 @@ def cmd_release(args: argparse.Namespace) -> int:
     from policyspec.release.manifest import ReleaseRefused
 
     checked, inputs = _check(args)
-    problems = refused(checked, inputs.enabled)
-    shown = sorted(set(problems) | set(kept((d for s in checked for d in s.diagnostics), inputs.enabled)))
+    shown = reported(checked, inputs.enabled)
     if shown:  # errors refuse the release; warnings are shown and do not
         _print_problems(args, shown, inputs)
-    if problems:
+    if refused(checked, inputs.enabled):
         return EXIT_PROBLEMS
     selected = [replace(spec, diagnostics=tuple(kept(spec.diagnostics, inputs.enabled))) for spec in checked]
     try:

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from policyspec.loading.check import CheckedSpec
     from policyspec.loading.options import CheckOptions
 
-__all__ = ["Inputs", "check_options", "kept", "refused", "resolve_inputs", "spec_paths"]
+__all__ = ["Inputs", "check_options", "kept", "refused", "reported", "resolve_inputs", "spec_paths"]
 
 
 @dataclass(frozen=True)
@@ -130,3 +130,10 @@ def refused(checked: Iterable[CheckedSpec], enabled: frozenset[str]) -> list[Dia
         else:
             problems.extend(d for d in spec.diagnostics if d.code in enabled and d.severity == "error")
     return sorted(problems)
+
+
+def reported(checked: Iterable[CheckedSpec], enabled: frozenset[str]) -> list[Diagnostic]:
+    """What a command that needs documents prints: the selected diagnostics, and what refuses it."""
+    specs = list(checked)
+    selected = kept((d for spec in specs for d in spec.diagnostics), enabled)
+    return sorted(set(refused(specs, enabled)) | set(selected))
