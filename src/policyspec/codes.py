@@ -1,6 +1,7 @@
 """The catalogue of diagnostic codes: stable, documented, never reused (like ruff's).
 
-``PS0xx`` reading and parsing, ``PS1xx`` structure (the JSON Schema), ``PS2xx`` semantic rules.
+``PS0xx`` reading and parsing (and the project configuration), ``PS1xx`` structure (the JSON
+Schema), ``PS2xx`` semantic rules.
 Each code is declared here once, with its severity: a diagnostic takes its severity from its code,
 so a code is an error everywhere or a warning everywhere. :data:`CodeId` is the type of every
 code the package emits, so mypy refuses one that is not declared. ``docs/rules.md`` documents
@@ -31,6 +32,8 @@ CodeId = Literal[
     "PS011",
     "PS012",
     "PS013",
+    "PS014",
+    "PS015",
     "PS101",
     "PS102",
     "PS103",
@@ -117,6 +120,18 @@ _CODES = (
         "number-out-of-bounds",
         "error",
         "A number beyond 10^15, with more than 15 significant digits, or below 10^-15 (any notation).",
+    ),
+    Code(
+        "PS014",
+        "config-unknown-key",
+        "error",
+        "A key the project configuration ([tool.policyspec] or policyspec.toml) does not define.",
+    ),
+    Code(
+        "PS015",
+        "config-invalid",
+        "error",
+        "The project configuration is not valid TOML, or a setting has the wrong type or value.",
     ),
     Code("PS101", "unknown-key", "error", "A key the schema does not define (often a typo)."),
     Code("PS102", "missing-key", "error", "A required key is absent."),

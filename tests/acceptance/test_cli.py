@@ -17,7 +17,9 @@ BROKEN = "tests/examples/invalid/PS211-operator-phrase-mismatch.yaml"
 def test_validate_without_paths_checks_the_bundled_corpus(run_cli: RunCli) -> None:
     result = run_cli("validate")
     assert result.code == 0, result.out
-    assert result.out.strip() == "5 files checked: no problems."
+    assert result.out.strip() == "5 files checked (bundled corpus): no problems."
+    quick_start = (REPO / "README.md").read_text(encoding="utf-8").split("## Using the library")[0]
+    assert f"(`{result.out.strip()}`)" in quick_start  # the README's quick start says what it prints
 
 
 def test_problems_exit_1_with_file_line_col_code(run_cli: RunCli) -> None:

@@ -12,11 +12,12 @@ import os
 import shutil
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from policyspec.cli import program as cli
+from policyspec.cli.registry import COMMANDS_BY_NAME
 from tests.conftest import REPO, RunCli
 
 
@@ -128,7 +129,7 @@ def test_a_bug_is_reported_in_one_line_not_a_traceback(
     def broken(args: object) -> int:
         raise RuntimeError("something impossible")
 
-    monkeypatch.setattr(cli, "cmd_validate", broken)
+    monkeypatch.setitem(COMMANDS_BY_NAME, "validate", replace(COMMANDS_BY_NAME["validate"], run=broken))
     monkeypatch.delenv("POLICYSPEC_DEBUG", raising=False)
     result = run_cli("validate")
     assert result.code == 1

@@ -71,10 +71,13 @@ def test_without_paths_fmt_formats_specs_in_the_current_folder(
     result = run_cli("fmt")
     assert result.code == 0
     assert "specs/messy.yaml: reformatted" in result.out
-    monkeypatch.chdir(specs)
+    monkeypatch.chdir(specs)  # no project here: the default would be the bundled corpus
     nowhere = run_cli("fmt")
     assert nowhere.code == 2
-    assert "no specs/ folder here" in nowhere.err
+    assert "not in a policyspec project: fmt would rewrite the bundled corpus" in nowhere.err
+    looked = run_cli("fmt", "--check")  # looking at the bundled corpus is fine
+    assert looked.code == 0, looked.out
+    assert looked.out.splitlines()[-1] == "0 files would be reformatted, 5 files unchanged."
 
 
 def test_a_bundled_spec_formats_to_a_fixed_point_that_still_validates(

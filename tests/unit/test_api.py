@@ -92,6 +92,9 @@ def test_models_are_immutable() -> None:
         "policyspec.release",
         "policyspec.fmt",
         "policyspec._fs",
+        "policyspec.config",
+        "policyspec.config.discovery",
+        "policyspec.cli.program",
     ],
 )
 def test_import_is_light(module: str) -> None:

@@ -83,8 +83,10 @@ def test_the_table_in_the_documentation_is_the_catalogue() -> None:
 
 
 def test_every_code_has_a_golden_example() -> None:
-    """An example is ``invalid/<CODE>-<name>.yaml`` or a folder ``invalid/<CODE>-<name>/``."""
+    """An example is ``invalid/<CODE>-<name>.yaml`` or a folder ``invalid/<CODE>-<name>/``, or for a
+    code about the project's configuration a folder ``config/<CODE>-<name>/``."""
     examples = [path for path in (EXAMPLES / "invalid").glob("PS*-*") if path.suffix in ("", ".yaml")]
+    examples += [path for path in (EXAMPLES / "config").glob("PS*-*") if path.is_dir()]
     assert {path.name.split("-")[0] for path in examples} == set(CODES_BY_ID) - NOT_AS_FILES
     for example in examples:
         code = CODES_BY_ID[example.name.split("-")[0]]

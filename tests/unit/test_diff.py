@@ -227,7 +227,7 @@ def test_exit_2_on_a_usage_error(run_cli: RunCli, tmp_path: Path) -> None:
 
 def test_the_help_documents_the_exit_codes(run_cli: RunCli) -> None:
     text = " ".join(run_cli("diff", "--help").out.split())
-    assert "Exit 0 whenever both sides could be read, whether or not they differ" in text
+    assert "exit codes: 0 both sides could be read, whether or not they differ" in text
 
 
 def test_copies_of_the_example_are_valid_to_begin_with(tmp_path: Path) -> None:

@@ -22,3 +22,6 @@ def test_documented_output_is_the_golden_output() -> None:
     for expected in sorted((REPO / "tests" / "examples" / "invalid").glob("*.expected")):
         diagnostics = expected.read_text(encoding="utf-8").rstrip("\n").rsplit("\n", 1)[0]
         assert f"```text\n{diagnostics}\n```" in text, expected.name  # every line, hints included
+    for expected in sorted((REPO / "tests" / "examples" / "config").glob("*.expected")):
+        diagnostics = expected.read_text(encoding="utf-8").rstrip("\n")  # no summary: nothing was checked
+        assert f"```text\n{diagnostics}\n```" in text, expected.name

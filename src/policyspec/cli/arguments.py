@@ -1,27 +1,26 @@
-"""The command line's shared options and what they turn into: exit codes, spec paths, the
-check options (limits, sources, jobs) and the indicator filters. Absurd values are usage
-errors (exit 2) caught by argparse, never tracebacks later."""
+"""The command line's shared options and exit codes. Absurd values are usage errors (exit 2)
+caught by argparse, never tracebacks later. Options a project may also configure (limits,
+sources, select, ignore) default to None here, so :mod:`policyspec.cli.inputs` can tell an
+option given from one left to the project's configuration."""
 
 from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from policyspec.loading.options import CheckOptions
 
 __all__ = [
     "EXIT_OK",
     "EXIT_PROBLEMS",
     "EXIT_USAGE",
+    "LIMIT_OPTIONS",
     "UsageError",
+    "add_color_option",
     "add_filter_options",
     "add_input_options",
     "add_limit_options",
-    "check_options",
-    "spec_paths",
+    "add_selection_options",
+    "code_list",
     "whole_number",
 ]
 
@@ -34,40 +33,30 @@ class UsageError(Exception):
     """The command line asks for something that cannot be done; exit 2 with the message."""
 
 
-def spec_paths(args: argparse.Namespace, default: list[str] | None = None) -> list[Path]:
-    """The spec files the paths given name (no paths: ``default``, or the bundled corpus)."""
-    from policyspec.loading.paths import SpecPathError, expand_paths
-
-    try:
-        return expand_paths(args.paths or default)
-    except SpecPathError as error:
-        raise UsageError(str(error)) from None
-
-
-def check_options(args: argparse.Namespace) -> CheckOptions:
-    """The one options value a check takes, from the options this command has."""
-    from policyspec.limits import Limits
-    from policyspec.loading.options import CheckOptions
-
-    limits = Limits(**{name: getattr(args, name) for name in _LIMIT_OPTIONS if hasattr(args, name)})
-    return CheckOptions(limits, tuple(getattr(args, "sources", ())), getattr(args, "jobs", 1))
-
-
-def add_input_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("paths", nargs="*", help="spec files or folders (default: the bundled corpus)")
+def add_input_options(parser: argparse.ArgumentParser, *, selection: bool = True) -> None:
+    """Spec paths, where their sources are, the limits, which codes to report, and colour."""
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        help="spec files or folders (default: the project's specs folder inside a policyspec "
+        "project, else the bundled corpus)",
+    )
     parser.add_argument(
         "--sources",
         action="append",
         type=Path,
-        default=[],
         metavar="DIR",
-        help="folder holding the archived source texts (default: sources/ beside the specs folder)",
+        help="folder holding the archived source texts, searched first; repeatable (default: the "
+        "project's 'sources', then sources/ beside the specs folder)",
     )
+    if selection:
+        add_selection_options(parser)
+    add_color_option(parser)
     add_limit_options(parser)
 
 
 # The limit options: each --option is the Limits field of the same name, with what it bounds.
-_LIMIT_OPTIONS: dict[str, str] = {
+LIMIT_OPTIONS: dict[str, str] = {
     "max_bytes": "largest spec file (bytes)",
     "max_source_bytes": "largest archived source text (bytes)",
     "max_depth": "deepest nesting of collections",
@@ -90,16 +79,54 @@ def whole_number(low: int, high: int) -> Callable[[str], int]:
 def add_limit_options(parser: argparse.ArgumentParser) -> None:
     from policyspec.limits import DEFAULT_LIMITS, LIMIT_CEILINGS
 
-    limits = parser.add_argument_group("limits for hostile input")
-    for name, meaning in _LIMIT_OPTIONS.items():
-        default = getattr(DEFAULT_LIMITS, name)
+    limits = parser.add_argument_group("limits for hostile input (a project may set them too)")
+    for name, meaning in LIMIT_OPTIONS.items():
+        option = name.replace("_", "-")
         limits.add_argument(
-            "--" + name.replace("_", "-"),
+            "--" + option,
             type=whole_number(1, LIMIT_CEILINGS[name]),
-            default=default,
             metavar="N",
-            help=f"{meaning}; default {default}",
+            help=f"{meaning} (default: {getattr(DEFAULT_LIMITS, name)}, or the project's {option})",
         )
+
+
+def code_list(text: str) -> tuple[str, ...]:
+    """An argparse type: codes or prefixes, comma-separated (``PS201,PS2``); unknown ones refused."""
+    from policyspec.config.selection import UnknownCode, parse_code_list
+
+    try:
+        return parse_code_list(text)
+    except UnknownCode as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def add_selection_options(parser: argparse.ArgumentParser) -> None:
+    codes = parser.add_argument_group("which codes to report (as ruff: a code, a prefix such as PS2, or ALL)")
+    codes.add_argument(
+        "--select",
+        type=code_list,
+        action="extend",
+        metavar="CODE",
+        help="report only these codes; comma-separated or repeated; replaces the project's 'select' "
+        "(default: every code)",
+    )
+    codes.add_argument(
+        "--ignore",
+        type=code_list,
+        action="extend",
+        metavar="CODE",
+        help="do not report these codes, on top of the project's 'ignore'; comma-separated or repeated",
+    )
+
+
+def add_color_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--color",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="colour severities, codes and paths: auto colours a terminal unless NO_COLOR is set, "
+        "and FORCE_COLOR colours anything",
+    )
 
 
 def _duration(text: str) -> str:

@@ -1,5 +1,6 @@
 """One function per subcommand: arguments in, exit code out. Heavy modules are imported inside
-the command that needs them, so start-up stays fast for the pre-commit hook."""
+the command that needs them, so start-up stays fast for the pre-commit hook. ``validate`` and
+``fmt`` have modules of their own (:mod:`.validate`, :mod:`.fmt_command`)."""
 
 from __future__ import annotations
 
@@ -8,69 +9,61 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from policyspec.cli.arguments import (
-    EXIT_OK,
-    EXIT_PROBLEMS,
-    EXIT_USAGE,
-    UsageError,
-    check_options,
-    spec_paths,
-)
+from policyspec.cli.arguments import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UsageError
+from policyspec.cli.inputs import Inputs, kept, refused, reported, resolve_inputs
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from policyspec.diagnostics import Diagnostic
     from policyspec.loading.check import CheckedSpec
     from policyspec.model.documents import Document
 
 __all__ = [
     "cmd_compare",
+    "cmd_completion",
     "cmd_coverage",
     "cmd_diff",
     "cmd_explain",
-    "cmd_fmt",
     "cmd_indicators",
     "cmd_lsp",
     "cmd_new",
     "cmd_release",
     "cmd_schema",
-    "cmd_validate",
 ]
 
 
-def _check(args: argparse.Namespace, *, keep_documents: bool = True) -> tuple[list[CheckedSpec], int]:
-    """The named specs through the one front door, and how many files that was."""
+def _check(args: argparse.Namespace, *, keep_documents: bool = True) -> tuple[list[CheckedSpec], Inputs]:
+    """The specs the command works on, through the one front door, and what they were."""
     from policyspec.loading.check_files import check_files
 
-    paths = spec_paths(args)
-    return check_files(paths, check_options(args), keep_documents=keep_documents), len(paths)
+    inputs = resolve_inputs(args)
+    return check_files(inputs.paths, inputs.options, keep_documents=keep_documents), inputs
 
 
-def cmd_validate(args: argparse.Namespace) -> int:
-    from policyspec.cli.reporters import REPORTERS_BY_NAME
-    from policyspec.diagnostics import has_errors
+def _print_problems(args: argparse.Namespace, diagnostics: Sequence[Diagnostic], inputs: Inputs) -> None:
+    """Diagnostics on standard error, where commands whose output is data put them."""
+    from policyspec.cli.color import paint_for
+    from policyspec.cli.reporters import report_text
 
-    checked, files = _check(args, keep_documents=False)
-    diagnostics = sorted(d for spec in checked for d in spec.diagnostics)
-    print(REPORTERS_BY_NAME[args.format](diagnostics, files))
-    return EXIT_PROBLEMS if has_errors(diagnostics) else EXIT_OK
+    paint = paint_for(getattr(args, "color", None), sys.stderr)
+    text = report_text(diagnostics, len(inputs.paths), corpus=inputs.label, paint=paint)
+    print(text, file=sys.stderr)
 
 
 def _documents(args: argparse.Namespace) -> list[Document] | None:
     """The checked documents by id, or None once their problems are printed to stderr."""
-    from policyspec.cli.reporters import report_text
-    from policyspec.diagnostics import PolicyspecError
-    from policyspec.loading.check_files import valid_documents
-
-    checked, files = _check(args)
-    try:
-        return valid_documents(checked)
-    except PolicyspecError:
-        print(report_text(sorted(d for spec in checked for d in spec.diagnostics), files), file=sys.stderr)
+    checked, inputs = _check(args)
+    if refused(checked, inputs.enabled):
+        _print_problems(args, reported(checked, inputs.enabled), inputs)
         return None
+    _say_which(args, inputs)
+    return sorted((spec.document for spec in checked if spec.document is not None), key=lambda d: d.id)
 
 
 def cmd_indicators(args: argparse.Namespace) -> int:
     from policyspec.api.query import CRITERIA, IndicatorFilter, QueryError, select_indicators
-    from policyspec.cli.terminal_tables import render_indicators
+    from policyspec.cli.record_formats import INDICATOR_FORMATS
 
     documents = _documents(args)
     if documents is None:
@@ -81,7 +74,7 @@ def cmd_indicators(args: argparse.Namespace) -> int:
     except QueryError as error:  # a --document that is not among the specs
         print(f"policyspec indicators: {error}", file=sys.stderr)
         return EXIT_USAGE
-    sys.stdout.write(render_indicators(records, args.format))
+    sys.stdout.write(INDICATOR_FORMATS[args.format](records))
     return EXIT_OK
 
 
@@ -103,19 +96,21 @@ def cmd_compare(args: argparse.Namespace) -> int:
 
 
 def cmd_release(args: argparse.Namespace) -> int:
-    from policyspec.cli.reporters import report_text
-    from policyspec.diagnostics import has_errors
+    """Errors refuse a release, as validate reports them: an ignored code does not refuse it."""
+    from dataclasses import replace
+
     from policyspec.release.build import ReleaseError, build_release, release_inputs, write_release
     from policyspec.release.manifest import ReleaseRefused
 
-    checked, files = _check(args)
-    diagnostics = sorted(d for spec in checked for d in spec.diagnostics)
-    if diagnostics:  # errors refuse the release; warnings are shown and do not
-        print(report_text(diagnostics, files), file=sys.stderr)
-    if has_errors(diagnostics):
+    checked, inputs = _check(args)
+    shown = reported(checked, inputs.enabled)
+    if shown:  # errors refuse the release; warnings are shown and do not
+        _print_problems(args, shown, inputs)
+    if refused(checked, inputs.enabled):
         return EXIT_PROBLEMS
+    selected = [replace(spec, diagnostics=tuple(kept(spec.diagnostics, inputs.enabled))) for spec in checked]
     try:
-        release = build_release(release_inputs(checked))
+        release = build_release(release_inputs(selected))
         write_release(release, args.out)
     except ReleaseRefused as error:  # --out holds files this project did not write: left untouched
         print(f"policyspec release: {error}", file=sys.stderr)
@@ -129,6 +124,7 @@ def cmd_release(args: argparse.Namespace) -> int:
     print(
         f"policyspec data {release.version}: {release.documents} document(s), "
         f"{release.indicators} indicator(s), {len(release.files)} files in {args.out}"
+        + (f" (from the {inputs.label})" if inputs.label else "")
     )
     return EXIT_OK
 
@@ -159,35 +155,29 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_fmt(args: argparse.Namespace) -> int:
-    from policyspec.fmt.format import format_file, report_fmt, write_formatted
-
-    if not args.paths and not Path("specs").is_dir():
-        raise UsageError("give spec files or folders (there is no specs/ folder here)")
-    results = [format_file(path, limits=check_options(args).limits) for path in spec_paths(args, ["specs"])]
-    if not args.check:
-        results = [write_formatted(result) for result in results]
-    print(report_fmt(results, check=args.check))
-    failed = any(result.diagnostic is not None for result in results)
-    return EXIT_PROBLEMS if failed or (args.check and any(r.changed for r in results)) else EXIT_OK
-
-
 def cmd_coverage(args: argparse.Namespace) -> int:
     """Every quantitative statement of each spec's source: encoded, excluded or uncovered."""
     from policyspec.cli.coverage_report import RENDERERS_BY_NAME, document_coverage
 
-    checked, _ = _check(args)
-    options = check_options(args)
-    reports = [document_coverage(spec, options) for spec in checked if spec.document is not None]
+    checked, inputs = _check(args)
+    reports = [document_coverage(spec, inputs.options) for spec in checked if spec.document is not None]
     unreadable = [spec for spec in checked if spec.document is None]
     if unreadable:
-        from policyspec.cli.reporters import report_text
-
         diagnostics = sorted(d for spec in unreadable for d in spec.diagnostics if d.severity == "error")
-        print(report_text(diagnostics, len(unreadable)), file=sys.stderr)
+        _print_problems(args, diagnostics, inputs)
+    _say_which(args, inputs)
     sys.stdout.write(RENDERERS_BY_NAME[args.format](reports))
     unaccounted = any(report.uncovered or report.problem is not None for report in reports)
     return EXIT_PROBLEMS if unreadable or unaccounted else EXIT_OK
+
+
+def _say_which(args: argparse.Namespace, inputs: Inputs) -> None:
+    """Which corpus a data command read when given no paths: on standard error, and only for a
+    person at a terminal (the output itself is data that scripts read)."""
+    from policyspec.cli.progress import is_terminal
+
+    if inputs.label and is_terminal(sys.stderr):
+        print(f"policyspec {args.command}: read {len(inputs.paths)} files ({inputs.label})", file=sys.stderr)
 
 
 def cmd_lsp(args: argparse.Namespace) -> int:
@@ -260,4 +250,13 @@ def cmd_new(args: argparse.Namespace) -> int:
         print(f"policyspec new: cannot write in {folder}: {error}", file=sys.stderr)
         return EXIT_PROBLEMS
     print(f"drafted {spec} from {archived}; next: policyspec validate {spec} and policyspec coverage {spec}")
+    return EXIT_OK
+
+
+def cmd_completion(args: argparse.Namespace) -> int:
+    """A shell's completion script, generated from the parser itself."""
+    from policyspec.cli.completion import SCRIPTS_BY_SHELL
+    from policyspec.cli.program import build_parser
+
+    sys.stdout.write(SCRIPTS_BY_SHELL[args.shell](build_parser(every=True)))
     return EXIT_OK

@@ -9,7 +9,7 @@ import re
 
 from policyspec.codes import CODES_BY_ID, Code
 
-__all__ = ["explain", "find_code"]
+__all__ = ["documentation", "explain", "find_code"]
 
 
 def find_code(text: str) -> Code | str:
@@ -29,16 +29,28 @@ def find_code(text: str) -> Code | str:
 def explain(code: Code) -> str:
     """The code's heading and severity, then its section of docs/rules.md (or its summary alone)."""
     header = f"{code.id} {code.name} ({code.severity}): {code.summary}"
-    section = _section(code)
+    section = documentation(code)
     return header + ("\n\n" + section if section else "") + "\n"
 
 
-def _section(code: Code) -> str | None:
-    from policyspec.bundled import bundled_dir
+def documentation(code: Code, rules: str | None = None) -> str | None:
+    """The code's section of docs/rules.md (Markdown), without its heading; None if missing.
 
-    try:
-        text = (bundled_dir("docs") / "rules.md").read_text(encoding="utf-8")
-    except OSError:
+    ``rules`` is the text of docs/rules.md when the caller has already read it (SARIF needs every
+    code's section and reads the file once).
+    """
+    text = rules if rules is not None else rules_text()
+    if text is None:
         return None
     found = re.search(rf"^## {code.id} {re.escape(code.name)}\n(.*?)(?=^## |\Z)", text, flags=re.S | re.M)
     return found.group(1).strip() if found else None
+
+
+def rules_text() -> str | None:
+    """docs/rules.md as shipped with the package, or None if this installation lacks it."""
+    from policyspec.bundled import bundled_dir
+
+    try:
+        return (bundled_dir("docs") / "rules.md").read_text(encoding="utf-8")
+    except OSError:
+        return None

@@ -3,6 +3,11 @@ commands (:mod:`policyspec.cli.commands`) and here, nowhere else.
 
 0: clean; 1: problems found in the input; 2: usage error. A bug ends in a one-line internal
 error (exit 1), never a traceback.
+
+The parser is built from :data:`~policyspec.cli.registry.COMMANDS_BY_NAME`, and only the chosen
+command gets its arguments: ``policyspec validate`` never pays for building the other commands'
+options. ``policyspec --help`` (or no command, or an unknown one) lists every command with its
+one-line help.
 """
 
 from __future__ import annotations
@@ -13,35 +18,19 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from policyspec.cli.arguments import (
-    EXIT_OK,
-    EXIT_PROBLEMS,
-    EXIT_USAGE,
-    UsageError,
-    add_filter_options,
-    add_input_options,
-    add_limit_options,
-    whole_number,
-)
-from policyspec.cli.commands import (
-    cmd_compare,
-    cmd_coverage,
-    cmd_diff,
-    cmd_explain,
-    cmd_fmt,
-    cmd_indicators,
-    cmd_lsp,
-    cmd_new,
-    cmd_release,
-    cmd_schema,
-    cmd_validate,
-)
-from policyspec.cli.site_command import add_site_command
-from policyspec.loading.options import MAX_JOBS
+from policyspec.cli.arguments import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UsageError
+from policyspec.cli.help import HelpFormatter, epilog
+from policyspec.cli.registry import COMMANDS_BY_NAME, EXIT_CODES
 
-__all__ = ["build_parser", "main"]
+__all__ = ["build_parser", "chosen_command", "main"]
 
-Command = Callable[[argparse.Namespace], int]
+Run = Callable[[argparse.Namespace], int]
+
+_TOP_EPILOG = (
+    "Run 'policyspec COMMAND --help' for a command's options, examples and exit codes.\n"
+    "Every diagnostic code (PS201, ...) is documented: 'policyspec explain CODE'.\n\n"
+    + epilog((), EXIT_CODES)
+)
 
 
 class _VersionAction(argparse.Action):
@@ -53,123 +42,36 @@ class _VersionAction(argparse.Action):
         parser.exit(message=f"policyspec {package_version()} (data {DATA_VERSION})\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def chosen_command(argv: Sequence[str]) -> str | None:
+    """The subcommand named on the command line: its first word that is not an option."""
+    return next((word for word in argv if not word.startswith("-")), None)
+
+
+def build_parser(chosen: str | None = None, *, every: bool = False) -> argparse.ArgumentParser:
+    """The parser, with the arguments of the ``chosen`` command only (of ``every`` command for
+    shell completion); an unknown or absent command gets every command listed, without arguments."""
     parser = argparse.ArgumentParser(
         prog="policyspec",
         description="Validate, query and release policy documents encoded as YAML specs.",
+        epilog=_TOP_EPILOG,
+        formatter_class=HelpFormatter,
     )
     parser.add_argument("--version", action=_VersionAction, nargs=0, help="show the version and exit")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-
-    validate = commands.add_parser("validate", help="check specs: schema, quotes and semantic rules")
-    add_input_options(validate)
-    validate.add_argument("--format", choices=("text", "json", "github"), default="text")
-    validate.add_argument(
-        "--jobs",
-        type=whole_number(1, MAX_JOBS),
-        default=1,
-        metavar="N",
-        help="check files in N worker processes (large corpora)",
+    subcommands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    listed = (
+        COMMANDS_BY_NAME if every or chosen not in COMMANDS_BY_NAME else {chosen: COMMANDS_BY_NAME[chosen]}
     )
-    validate.set_defaults(run=cmd_validate)
-
-    indicators = commands.add_parser("indicators", help="print the flat indicator view")
-    add_input_options(indicators)
-    indicators.add_argument("--format", choices=("jsonl", "table"), default="table")
-    add_filter_options(indicators)
-    indicators.set_defaults(run=cmd_indicators)
-
-    from policyspec.model.vocabulary import TOPICS
-
-    compare = commands.add_parser("compare", help="one topic's indicators side by side across documents")
-    compare.add_argument("topic", choices=TOPICS, metavar="TOPIC", help="a topic tag, such as research-time")
-    add_input_options(compare)
-    compare.add_argument("--format", choices=("jsonl", "table"), default="table")
-    compare.set_defaults(run=cmd_compare)
-
-    release = commands.add_parser(
-        "release",
-        help="write a versioned, reproducible data release (JSON, CSV, JSON Lines, datapackage.json)",
-        description="Write the documents as a data release into DIR, replacing an earlier release "
-        "there only once the new one is complete. Exit 1 when a spec has errors (nothing is "
-        "written), 2 when there is nothing to release or DIR holds something else.",
-    )
-    add_input_options(release)
-    release.add_argument("--out", required=True, type=Path, metavar="DIR", help="the release folder")
-    release.set_defaults(run=cmd_release)
-
-    add_site_command(commands)
-
-    diff = commands.add_parser(
-        "diff",
-        help="what changed between two releases or folders of specs",
-        description="List the documents, indicators, measures, goals, principles, sections and "
-        "quality notes added, removed and changed from OLD to NEW, and the data version bump the "
-        "changes call for. Exit 0 whenever both sides could be read, whether or not they differ; "
-        "1 when a side cannot be read or its specs have errors; 2 on a usage error.",
-    )
-    diff.add_argument("old", metavar="OLD", help="a release folder, its policyspec.json, or specs")
-    diff.add_argument("new", metavar="NEW", help="a release folder, its policyspec.json, or specs")
-    diff.add_argument("--format", choices=("text", "json"), default="text")
-    diff.set_defaults(run=cmd_diff)
-
-    coverage = commands.add_parser(
-        "coverage",
-        help="every quantitative statement of each source: encoded, excluded or uncovered",
-        description="Find every quantitative or time-bound statement in each spec's source text (one "
-        "per figure, recurrence, deadline, start or placeholder) and say whether an indicator encodes it, "
-        "the spec excludes it with a reason, or neither. Exit 1 when a statement is uncovered.",
-    )
-    add_input_options(coverage)
-    coverage.add_argument("--format", choices=("text", "json"), default="text")
-    coverage.set_defaults(run=cmd_coverage)
-
-    new = commands.add_parser(
-        "new",
-        help="draft a spec from a source text: metadata, sections and every statement as a suggestion",
-        description="Copy SOURCE into DIR/sources/ (refusing a different file of the same name) and draft "
-        "DIR/specs/<name>.yaml: the metadata with the source's SHA-256, the printed headings as sections, "
-        "and every statement the phrase reader finds as a commented indicator or exclusion. The draft "
-        "parses; validate then lists what is left to do (PS223, PS224). Exit 1 when a file is in the way.",
-    )
-    new.add_argument("source", type=Path, metavar="SOURCE", help="the source text (UTF-8), e.g. plan.txt")
-    new.add_argument("--id", required=True, help="the document's id, kebab-case")
-    new.add_argument(
-        "--dir", type=Path, default=Path("."), metavar="DIR", help="the project folder (default: .)"
-    )
-    new.set_defaults(run=cmd_new)
-
-    explain = commands.add_parser(
-        "explain",
-        help="a diagnostic code's documentation: what it catches, a bad and a good example",
-        description="Print what a code (PS204, or its name duplicate-id) catches, with a bad and a good "
-        "example and what validate reports. Exit 2 for a code that does not exist.",
-    )
-    explain.add_argument("code", metavar="CODE", help="a code such as PS219, or its name")
-    explain.set_defaults(run=cmd_explain)
-
-    lsp = commands.add_parser(
-        "lsp",
-        help="a language server over stdio: validate's diagnostics, hovers and completion in editors",
-        description="Serve the Language Server Protocol over stdio (see docs/editors.md). Needs the "
-        "lsp extra: pip install 'policyspec[lsp]'.",
-    )
-    lsp.set_defaults(run=cmd_lsp)
-
-    schema = commands.add_parser("schema", help="print the JSON Schema of spec files")
-    schema.set_defaults(run=cmd_schema)
-
-    fmt = commands.add_parser(
-        "fmt",
-        help="rewrite specs in the canonical layout, keeping every comment and value",
-        description="Rewrite spec files in place (atomically) in the canonical layout: modeline first, "
-        "keys in model order, two-space indentation, minimal double quoting. Exit 1 when a file cannot "
-        "be parsed (it is left untouched) or, with --check, when a file would change.",
-    )
-    fmt.add_argument("paths", nargs="*", help="spec files or folders (default: specs/ in this folder)")
-    fmt.add_argument("--check", action="store_true", help="write nothing; exit 1 if a file would change")
-    add_limit_options(fmt)
-    fmt.set_defaults(run=cmd_fmt)
+    for command in listed.values():
+        sub = subcommands.add_parser(
+            command.name,
+            help=command.help,
+            description=command.description,
+            epilog=epilog(command.examples, command.exit_codes),
+            formatter_class=HelpFormatter,
+        )
+        if every or command.name == chosen:
+            command.add_arguments(sub)
+        sub.set_defaults(run=command.run)
     return parser
 
 
@@ -206,17 +108,27 @@ def _where(error: BaseException) -> str:
 
 def _run(argv: Sequence[str] | None) -> int:
     from policyspec.cli.terminal import say
+    from policyspec.config.settings import ConfigError
 
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    for folder in getattr(args, "sources", []):
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(chosen_command(arguments))
+    args = parser.parse_args(arguments)
+    for folder in getattr(args, "sources", None) or ():
         if not folder.is_dir():
             parser.error(f"--sources {folder}: no such folder")
-    run: Command = args.run
+    run: Run = args.run
     try:
         return run(args)
     except UsageError as error:
         say(f"policyspec {args.command}: {error}")
+        return EXIT_USAGE
+    except ConfigError as error:  # the project's configuration: every problem, positioned
+        from policyspec.cli.color import paint_for
+        from policyspec.cli.reporters import diagnostic_text
+
+        paint = paint_for(getattr(args, "color", None), sys.stderr)
+        for diagnostic in error.diagnostics:
+            say(diagnostic_text(diagnostic, paint))
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130

@@ -1,39 +1,62 @@
-"""Diagnostics to text: the editor's ``file:line:col: CODE message``, JSON, or CI annotations."""
+"""Diagnostics to text: the editor's ``file:line:col: CODE message``, JSON, CI annotations or SARIF.
+
+Every reporter takes the diagnostics, how many files were checked, and keyword-only: the label
+of the corpus checked when no paths were given (``bundled corpus``, ``specs/ of /path``), and the
+paint for colour, which only the text reporter uses.
+"""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
+from typing import Protocol
 
+from policyspec.cli.color import PLAIN, Paint
 from policyspec.diagnostics import Diagnostic
 
-__all__ = ["REPORTERS_BY_NAME", "Reporter"]
-
-Reporter = Callable[[Sequence[Diagnostic], int], str]
+__all__ = ["REPORTERS_BY_NAME", "Reporter", "diagnostic_text", "report_text"]
 
 
-def _summary(diagnostics: Sequence[Diagnostic], files: int) -> str:
+class Reporter(Protocol):
+    def __call__(
+        self,
+        diagnostics: Sequence[Diagnostic],
+        files: int,
+        *,
+        corpus: str | None = None,
+        paint: Paint = PLAIN,
+    ) -> str: ...
+
+
+def summary(diagnostics: Sequence[Diagnostic], files: int, corpus: str | None = None) -> str:
+    """``5 files checked (bundled corpus): no problems.``: the count, which corpus, the verdict."""
     errors = sum(d.severity == "error" for d in diagnostics)
     warnings = len(diagnostics) - errors
-    noun = "file" if files == 1 else "files"
+    checked = f"{files} {'file' if files == 1 else 'files'} checked" + (f" ({corpus})" if corpus else "")
     if not diagnostics:
-        return f"{files} {noun} checked: no problems."
-    return f"{files} {noun} checked: {errors} error(s), {warnings} warning(s)."
+        return f"{checked}: no problems."
+    return f"{checked}: {errors} error(s), {warnings} warning(s)."
 
 
-def report_text(diagnostics: Sequence[Diagnostic], files: int) -> str:
-    lines = []
-    for d in diagnostics:
-        label = "" if d.severity == "error" else "warning: "
-        lines.append(f"{d.file}:{d.line}:{d.column}: {d.code} {label}{d.message}")
-        if d.hint:
-            lines.append(f"    hint: {d.hint}")
-    lines.append(_summary(diagnostics, files))
-    return "\n".join(lines)
+def diagnostic_text(d: Diagnostic, paint: Paint = PLAIN) -> str:
+    """One diagnostic as an editor jumps to it, with its hint on the next line."""
+    label = "" if d.severity == "error" else paint.severity("warning:", d.severity) + " "
+    line = (
+        f"{paint.path(d.file)}:{d.line}:{d.column}: {paint.severity(d.code, d.severity)} {label}{d.message}"
+    )
+    return line + (f"\n    hint: {d.hint}" if d.hint else "")
 
 
-def report_json(diagnostics: Sequence[Diagnostic], files: int) -> str:
-    payload = {"files": files, "diagnostics": [d.as_dict() for d in diagnostics]}
+def report_text(
+    diagnostics: Sequence[Diagnostic], files: int, *, corpus: str | None = None, paint: Paint = PLAIN
+) -> str:
+    return "\n".join([*(diagnostic_text(d, paint) for d in diagnostics), summary(diagnostics, files, corpus)])
+
+
+def report_json(
+    diagnostics: Sequence[Diagnostic], files: int, *, corpus: str | None = None, paint: Paint = PLAIN
+) -> str:
+    payload = {"files": files, "corpus": corpus, "diagnostics": [d.as_dict() for d in diagnostics]}
     return json.dumps(payload, ensure_ascii=False, indent=2)
 
 
@@ -42,7 +65,9 @@ def _escape(text: str, *, property_value: bool = False) -> str:
     return text.replace(":", "%3A").replace(",", "%2C") if property_value else text
 
 
-def report_github(diagnostics: Sequence[Diagnostic], files: int) -> str:
+def report_github(
+    diagnostics: Sequence[Diagnostic], files: int, *, corpus: str | None = None, paint: Paint = PLAIN
+) -> str:
     lines = []
     for d in diagnostics:
         message = d.message + (f" (hint: {d.hint})" if d.hint else "")
@@ -50,8 +75,21 @@ def report_github(diagnostics: Sequence[Diagnostic], files: int) -> str:
             f"::{d.severity} file={_escape(d.file, property_value=True)},line={d.line},col={d.column},"
             f"title={d.code}::{_escape(message)}"
         )
-    lines.append(_summary(diagnostics, files))
+    lines.append(summary(diagnostics, files, corpus))
     return "\n".join(lines)
 
 
-REPORTERS_BY_NAME: dict[str, Reporter] = {"text": report_text, "json": report_json, "github": report_github}
+def report_sarif(
+    diagnostics: Sequence[Diagnostic], files: int, *, corpus: str | None = None, paint: Paint = PLAIN
+) -> str:
+    from policyspec.cli.sarif import sarif_log
+
+    return json.dumps(sarif_log(diagnostics, files, corpus), ensure_ascii=False, indent=2)
+
+
+REPORTERS_BY_NAME: dict[str, Reporter] = {
+    "text": report_text,
+    "json": report_json,
+    "github": report_github,
+    "sarif": report_sarif,
+}

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import json
 import unicodedata
 from collections.abc import Sequence
 
 from policyspec.api.compare import ComparisonRow
-from policyspec.api.records import IndicatorRecord
 from policyspec.model.target_text import target_text
 
-__all__ = ["COMPARISON_COLUMNS", "comparison_table", "display_width", "render_indicators", "render_table"]
+__all__ = ["COMPARISON_COLUMNS", "comparison_table", "display_width", "render_table"]
 
-_TABLE_COLUMNS = ("document", "id", "operator", "value", "upper", "unit", "per", "deadline", "placeholder")
 COMPARISON_COLUMNS = ("document", "indicator", "target", "per", "deadline", "population", "quote")
 
 
@@ -40,14 +37,6 @@ def render_table(header: Sequence[str], rows: Sequence[Sequence[object]]) -> str
         ).rstrip()
 
     return "\n".join([line(header), line(["-" * w for w in widths]), *(line(r) for r in cells)]) + "\n"
-
-
-def render_indicators(records: Sequence[IndicatorRecord], form: str) -> str:
-    """The records as JSON Lines (``form="jsonl"``) or as a table of their main columns."""
-    if form == "jsonl":
-        return "".join(json.dumps(r.as_dict(), ensure_ascii=False) + "\n" for r in records)
-    rows = [[getattr(r, column) for column in _TABLE_COLUMNS] for r in records]
-    return render_table(_TABLE_COLUMNS, rows)
 
 
 def comparison_table(rows: Sequence[ComparisonRow]) -> tuple[tuple[str, ...], list[list[object]]]:

@@ -19,7 +19,7 @@ import math
 import os
 import re
 import stat
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -109,15 +109,18 @@ def _read_only(path: Path) -> bool:
         return False  # the write itself then reports what is wrong
 
 
-def report_fmt(results: Sequence[Formatted], *, check: bool) -> str:
-    """One line per changed file, the diagnostics with their hints, and a count."""
+def _plain(d: Diagnostic) -> str:
+    return f"{d.file}:{d.line}:{d.column}: {d.code} {d.message}" + (f"\n    hint: {d.hint}" if d.hint else "")
+
+
+def report_fmt(
+    results: Sequence[Formatted], *, check: bool, render: Callable[[Diagnostic], str] = _plain
+) -> str:
+    """One line per changed file, the diagnostics (``render`` writes one, with its hint), a count."""
     done = "would reformat" if check else "reformatted"
     lines = [f"{display_name(r.path)}: {done}" for r in results if r.changed]
     diagnostics = sorted(r.diagnostic for r in results if r.diagnostic is not None)
-    for d in diagnostics:
-        lines.append(f"{d.file}:{d.line}:{d.column}: {d.code} {d.message}")
-        if d.hint:
-            lines.append(f"    hint: {d.hint}")
+    lines.extend(render(d) for d in diagnostics)
     changed = sum(r.changed for r in results)
     verb = "would be reformatted" if check else "reformatted"
     unchanged = len(results) - changed - len(diagnostics)

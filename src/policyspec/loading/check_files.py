@@ -8,32 +8,63 @@ so memory stays bounded by the largest file rather than growing with the corpus.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import partial
 from pathlib import Path
 
 from policyspec.diagnostics import PolicyspecError
-from policyspec.loading.check import CheckedSpec, check_spec
+from policyspec.loading.check import CheckedSpec, check_opened, check_spec
+from policyspec.loading.opening import open_spec_bytes
 from policyspec.loading.options import DEFAULT_OPTIONS, CheckOptions
 from policyspec.model.documents import Document
 from policyspec.rules.corpus import run_corpus_rules
 
-__all__ = ["check_files", "valid_documents"]
+__all__ = ["check_bytes", "check_files", "valid_documents"]
 
 
 def check_files(
-    paths: Sequence[Path], options: CheckOptions = DEFAULT_OPTIONS, *, keep_documents: bool = True
+    paths: Sequence[Path],
+    options: CheckOptions = DEFAULT_OPTIONS,
+    *,
+    keep_documents: bool = True,
+    progress: Callable[[int], None] | None = None,
 ) -> list[CheckedSpec]:
-    """Every file checked, in the order of ``paths``, with the corpus-wide rules' diagnostics."""
+    """Every file checked, in the order of ``paths``, with the corpus-wide rules' diagnostics.
+
+    ``progress``, if given, is told how many files are done after each one (a terminal's counter).
+    """
     work = partial(_check_one, options=options, keep_document=keep_documents)
     jobs = options.jobs
+    checked: list[CheckedSpec] = []
     if jobs <= 1 or len(paths) < 2 * jobs:
-        checked = list(map(work, paths))
+        results: Iterable[CheckedSpec] = map(work, paths)
+        checked = _collect(results, progress)
     else:
         from concurrent.futures import ProcessPoolExecutor
 
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            checked = list(pool.map(work, paths, chunksize=max(1, len(paths) // (jobs * 8))))
+            results = pool.map(work, paths, chunksize=max(1, len(paths) // (jobs * 8)))
+            checked = _collect(results, progress)
+    return _across(checked)
+
+
+def check_bytes(path: Path, raw: bytes, options: CheckOptions = DEFAULT_OPTIONS) -> list[CheckedSpec]:
+    """One spec read elsewhere (standard input), checked as :func:`check_files` checks a file:
+    ``path`` names it in diagnostics and is where its source is looked for."""
+    return _across([check_opened(path, open_spec_bytes(path, raw, options.limits), options)])
+
+
+def _collect(results: Iterable[CheckedSpec], progress: Callable[[int], None] | None) -> list[CheckedSpec]:
+    checked = []
+    for spec in results:
+        checked.append(spec)
+        if progress is not None:
+            progress(len(checked))
+    return checked
+
+
+def _across(checked: list[CheckedSpec]) -> list[CheckedSpec]:
+    """The checked specs with the diagnostics of the rules across files added."""
     across = run_corpus_rules([spec.identity for spec in checked])
     return [
         spec.with_diagnostics(tuple(across[i])) if i in across else spec for i, spec in enumerate(checked)

@@ -8,6 +8,7 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from policyspec._fs.display import display_name
 from policyspec._fs.regular_files import FileTooLarge, Unreadable, read_regular_file
 from policyspec.diagnostics import Diagnostic
 from policyspec.limits import DEFAULT_LIMITS, Limits
@@ -40,14 +41,6 @@ class Unopened:
     diagnostic: Diagnostic
     raw: bytes | None = None
     sha256: str | None = None
-
-
-def display_name(path: Path) -> str:
-    """The path as an editor would click it: relative to the working directory when inside it."""
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except (ValueError, OSError, RuntimeError):  # outside the working directory, or a symlink loop
-        return str(path)
 
 
 def open_spec(path: Path, limits: Limits = DEFAULT_LIMITS) -> OpenedSpec | Unopened:

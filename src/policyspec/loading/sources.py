@@ -28,8 +28,14 @@ class SourceText:
 
 def source_folders(spec: Path, given: Sequence[Path]) -> list[Path]:
     """Where a spec's source is looked for: the folders given, then ``sources/`` beside the
-    specs folder, ``sources/`` beside the spec, and the spec's own folder."""
-    return [*given, spec.parent.parent / "sources", spec.parent / "sources", spec.parent]
+    specs folder, ``sources/`` beside the spec, and the spec's own folder.
+
+    The spec's path is made absolute first, so the folders are the same wherever the command
+    runs: ``x.yaml`` given inside ``specs/`` still finds ``../sources`` (a bare relative name
+    has no parent folder of its own to look beside).
+    """
+    folder = spec.absolute().parent
+    return [*given, folder.parent / "sources", folder / "sources", folder]
 
 
 def read_source(candidates: Sequence[Path], limits: Limits) -> SourceText:

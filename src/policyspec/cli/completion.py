@@ -1,0 +1,255 @@
+"""Shell completion scripts for bash, zsh and fish, generated from the parser itself.
+
+The parser (every command with its arguments) is read into a small model first, :class:`Spec`:
+each command's options, whether an option takes a value, the value's choices or whether it is a
+file or a folder, and what the positional arguments are. Each shell's script is written from
+that model, so a new option or command completes without anyone touching this module.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+__all__ = ["SCRIPTS_BY_SHELL", "Option", "Spec", "read_parser"]
+
+
+@dataclass(frozen=True)
+class Option:
+    names: tuple[str, ...]  # -h, --help
+    help: str
+    takes_value: bool
+    choices: tuple[str, ...] = ()
+    value: str = "word"  # "file", "folder", "choice" or "word" (a number, an id: nothing to offer)
+    repeatable: bool = False
+
+
+@dataclass(frozen=True)
+class Command:
+    name: str
+    help: str
+    options: tuple[Option, ...]
+    positional: str  # "file", "choice" or "none"
+    positional_choices: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Spec:
+    program: str
+    options: tuple[Option, ...]  # before the command: --help, --version
+    commands: tuple[Command, ...]
+
+
+_PATH_POSITIONALS = ("paths", "old", "new")  # spec files or folders, releases
+
+
+def _value_kind(action: argparse.Action) -> str:
+    if action.choices:
+        return "choice"
+    if action.metavar == "DIR":
+        return "folder"
+    if action.type is Path or action.metavar in ("PATH", "FILE", "SOURCE"):
+        return "file"
+    return "word"
+
+
+def _options(parser: argparse.ArgumentParser) -> tuple[Option, ...]:
+    return tuple(
+        Option(
+            tuple(action.option_strings),
+            (action.help or "").split(" (default")[0].split(";")[0],
+            action.nargs != 0,
+            tuple(str(c) for c in action.choices or ()),
+            _value_kind(action),
+            isinstance(action, (argparse._AppendAction, argparse._ExtendAction)),
+        )
+        for action in parser._actions
+        if action.option_strings and action.help != argparse.SUPPRESS
+    )
+
+
+def read_parser(parser: argparse.ArgumentParser) -> Spec:
+    """The model of a parser built with every command's arguments."""
+    subparsers = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    helps = {choice.dest: choice.help or "" for choice in subparsers._choices_actions}
+    commands = []
+    for name, sub in subparsers.choices.items():
+        positionals = [a for a in sub._actions if not a.option_strings]
+        choices = tuple(str(c) for p in positionals for c in (p.choices or ()))
+        takes_files = any(_value_kind(p) == "file" or p.dest in _PATH_POSITIONALS for p in positionals)
+        kind = "choice" if choices else "file" if takes_files else "none"
+        commands.append(Command(name, helps.get(name, ""), _options(sub), kind, choices))
+    return Spec(parser.prog, _options(parser), tuple(commands))
+
+
+def _words(words: tuple[str, ...] | list[str]) -> str:
+    return " ".join(words)
+
+
+def bash_script(parser: argparse.ArgumentParser) -> str:
+    spec = read_parser(parser)
+    name = spec.program
+    function = "_" + name.replace("-", "_")
+    top = [c.name for c in spec.commands] + [n for o in spec.options for n in o.names]
+    cases = []
+    for command in spec.commands:
+        values = []
+        for option in command.options:
+            if not option.takes_value:
+                continue
+            if option.value == "choice":
+                reply = f'COMPREPLY=($(compgen -W "{_words(option.choices)}" -- "$cur"))'
+            elif option.value == "folder":
+                reply = 'COMPREPLY=($(compgen -d -- "$cur"))'
+            elif option.value == "file":
+                reply = 'COMPREPLY=($(compgen -f -- "$cur"))'
+            else:
+                reply = "COMPREPLY=()"
+            values.append(f"                {'|'.join(option.names)}) {reply}; return ;;")
+        if command.positional == "choice":
+            rest = f'COMPREPLY=($(compgen -W "{_words(command.positional_choices)}" -- "$cur"))'
+        elif command.positional == "file":
+            rest = 'COMPREPLY=($(compgen -f -- "$cur"))'
+        else:
+            rest = "COMPREPLY=()"
+        names = _words([n for o in command.options for n in o.names])
+        value_case = ['            case "$prev" in', *values, "            esac"] if values else []
+        cases += [
+            f"        {command.name})",
+            *value_case,
+            '            if [[ "$cur" == -* ]]; then',
+            f'                COMPREPLY=($(compgen -W "{names}" -- "$cur"))',
+            "            else",
+            f"                {rest}",
+            "            fi",
+            "            ;;",
+        ]
+    return "\n".join(
+        [
+            f"# bash completion for {name}, generated by `{name} completion bash`",
+            f"{function}() {{",
+            '    local cur="${COMP_WORDS[COMP_CWORD]}" prev="${COMP_WORDS[COMP_CWORD-1]}" command="" i',
+            "    for ((i = 1; i < COMP_CWORD; i++)); do",
+            '        case "${COMP_WORDS[i]}" in',
+            "            -*) ;;",
+            '            *) command="${COMP_WORDS[i]}"; break ;;',
+            "        esac",
+            "    done",
+            '    if [[ -z "$command" ]]; then',
+            f'        COMPREPLY=($(compgen -W "{_words(top)}" -- "$cur"))',
+            "        return",
+            "    fi",
+            '    case "$command" in',
+            *cases,
+            "    esac",
+            "}",
+            f"complete -o filenames -F {function} {name}",
+            "",
+        ]
+    )
+
+
+def _zsh_quote(text: str) -> str:
+    """Text inside a single-quoted _arguments spec: no quote, and [ ] : escaped."""
+    return text.replace("'", "").replace("\\", "").replace("[", "(").replace("]", ")").replace(":", " -")
+
+
+def _zsh_option(option: Option) -> str:
+    """``'--format[what it does]:format:(text json)'``; ``'(-h --help)'{-h,--help}'[...]'`` for two names."""
+    action = {
+        "choice": f":{option.value}:({_words(option.choices)})",
+        "folder": ":folder:_files -/",
+        "file": ":file:_files",
+        "word": ":value: ",
+    }[option.value]
+    body = f"[{_zsh_quote(option.help)}]" + (action if option.takes_value else "")
+    if len(option.names) > 1:
+        return f"'({' '.join(option.names)})'{{{','.join(option.names)}}}'{body}'"
+    return f"'{'*' if option.repeatable else ''}{option.names[0]}{body}'"
+
+
+def zsh_script(parser: argparse.ArgumentParser) -> str:
+    spec = read_parser(parser)
+    name = spec.program
+    described = [f"'{c.name}:{_zsh_quote(c.help)}'" for c in spec.commands]
+    cases = []
+    for command in spec.commands:
+        specs = [_zsh_option(o) for o in command.options]
+        if command.positional == "choice":
+            specs.append(f"'*:argument:({_words(command.positional_choices)})'")
+        elif command.positional == "file":
+            specs.append("'*:file:_files'")
+        cases += [
+            f"    {command.name})",
+            "      _arguments \\",
+            *(f"        {s} \\" for s in specs),
+            "      ;;",
+        ]
+    return "\n".join(
+        [
+            f"#compdef {name}",
+            f"# zsh completion for {name}, generated by `{name} completion zsh`",
+            f"_{name}() {{",
+            "  local context state line",
+            "  local -a commands",
+            f"  commands=({' '.join(described)})",
+            "  _arguments -C \\",
+            *(f"    {_zsh_option(o)} \\" for o in spec.options),
+            "    '1: :->command' \\",
+            "    '*:: :->argument'",
+            "  case $state in",
+            "    command) _describe -t commands command commands ;;",
+            "    argument)",
+            "  case $words[1] in",
+            *cases,
+            "  esac",
+            "  ;;",
+            "  esac",
+            "}",
+            f'_{name} "$@"',
+            "",
+        ]
+    )
+
+
+def _fish_quote(text: str) -> str:
+    return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'"
+
+
+def fish_script(parser: argparse.ArgumentParser) -> str:
+    spec = read_parser(parser)
+    name = spec.program
+    lines = [f"# fish completion for {name}, generated by `{name} completion fish`", f"complete -c {name} -f"]
+    for command in spec.commands:
+        lines.append(
+            f"complete -c {name} -n '__fish_use_subcommand' -a {command.name} -d {_fish_quote(command.help)}"
+        )
+    for option in spec.options:
+        flags = " ".join(f"-l {n[2:]}" if n.startswith("--") else f"-s {n[1:]}" for n in option.names)
+        lines.append(f"complete -c {name} -n '__fish_use_subcommand' {flags} -d {_fish_quote(option.help)}")
+    for command in spec.commands:
+        when = f"-n '__fish_seen_subcommand_from {command.name}'"
+        if command.positional == "choice":
+            lines.append(f"complete -c {name} {when} -a {_fish_quote(' '.join(command.positional_choices))}")
+        elif command.positional == "file":
+            lines.append(f"complete -c {name} {when} -F")
+        for option in command.options:
+            flags = " ".join(f"-l {n[2:]}" if n.startswith("--") else f"-s {n[1:]}" for n in option.names)
+            value = ""
+            if option.value == "choice":
+                value = f" -x -a {_fish_quote(' '.join(option.choices))}"
+            elif option.value in ("file", "folder"):
+                value = " -r -F"
+            elif option.takes_value:
+                value = " -x"
+            lines.append(f"complete -c {name} {when} {flags}{value} -d {_fish_quote(option.help)}")
+    return "\n".join([*lines, ""])
+
+
+SCRIPTS_BY_SHELL: dict[str, Callable[[argparse.ArgumentParser], str]] = {
+    "bash": bash_script,
+    "zsh": zsh_script,
+    "fish": fish_script,
+}

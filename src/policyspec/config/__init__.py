@@ -1,0 +1,44 @@
+"""A project's configuration and the one rule every command follows when given no paths.
+
+:func:`~.discovery.find_project` finds the project the working directory belongs to (a
+``pyproject.toml`` with ``[tool.policyspec]``, a ``policyspec.toml``, or a ``specs/`` folder
+here) and reads its :class:`~.settings.Settings`; :func:`~.corpus.default_corpus` says which
+specs a command without paths works on. Nothing heavy is imported: the command line reads the
+configuration before it checks anything.
+"""
+
+from __future__ import annotations
+
+from policyspec._lazy import resolve
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+    from policyspec.config.corpus import DefaultCorpus, default_corpus
+    from policyspec.config.discovery import find_project
+    from policyspec.config.settings import ConfigError, Project, ReleaseSettings, Settings
+
+__all__ = [
+    "ConfigError",
+    "DefaultCorpus",
+    "Project",
+    "ReleaseSettings",
+    "Settings",
+    "default_corpus",
+    "find_project",
+]
+
+_HOME = {
+    "DefaultCorpus": "policyspec.config.corpus",
+    "default_corpus": "policyspec.config.corpus",
+    "find_project": "policyspec.config.discovery",
+    "ConfigError": "policyspec.config.settings",
+    "Project": "policyspec.config.settings",
+    "ReleaseSettings": "policyspec.config.settings",
+    "Settings": "policyspec.config.settings",
+}
+
+
+def __getattr__(name: str) -> Any:
+    return resolve(__name__, _HOME, globals(), name)
