@@ -39,7 +39,7 @@ def _cell(value: object) -> str:
         return "true" if value else "false"
     if isinstance(value, float):
         return repr(value)  # the shortest text that reads back as the same double
-    if isinstance(value, list):
+    if isinstance(value, (list, tuple)):  # records hold tuples (hashable)
         return _LIST_SEPARATOR.join(str(item) for item in value)
     return str(value)
 
