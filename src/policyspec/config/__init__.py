@@ -13,11 +13,13 @@ from policyspec._lazy import resolve
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Any
-
-    from policyspec.config.corpus import DefaultCorpus, default_corpus
-    from policyspec.config.discovery import find_project
-    from policyspec.config.settings import ConfigError, Project, ReleaseSettings, Settings
+    from policyspec.config.corpus import DefaultCorpus as DefaultCorpus
+    from policyspec.config.corpus import default_corpus as default_corpus
+    from policyspec.config.discovery import find_project as find_project
+    from policyspec.config.settings import ConfigError as ConfigError
+    from policyspec.config.settings import Project as Project
+    from policyspec.config.settings import ReleaseSettings as ReleaseSettings
+    from policyspec.config.settings import Settings as Settings
 
 __all__ = [
     "ConfigError",
@@ -40,5 +42,10 @@ _HOME = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    return resolve(__name__, _HOME, globals(), name)
+if not TYPE_CHECKING:
+
+    def __getattr__(name: str) -> object:
+        return resolve(__name__, _HOME, globals(), name)
+
+    def __dir__() -> list[str]:
+        return sorted({*globals(), *__all__})
