@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import hashlib
 import io
@@ -13,7 +14,7 @@ import subprocess
 import sys
 from dataclasses import fields
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import pytest
 
@@ -22,15 +23,8 @@ from policyspec.api.records import IndicatorRecord
 from policyspec.cli.program import main
 from policyspec.loading.check_files import check_files
 from policyspec.release.build import RELEASE_FILES, release_inputs
-from policyspec.release.columns import Column
-from policyspec.release.tables import (
-    DOCUMENT_COLUMNS,
-    INDICATOR_COLUMNS,
-    LIST_SEPARATOR,
-    MEASURE_COLUMNS,
-    Table,
-    csv_text,
-)
+from policyspec.release.columns import DOCUMENT_COLUMNS, INDICATOR_COLUMNS, MEASURE_COLUMNS, Column
+from policyspec.release.tables import LIST_SEPARATOR, csv_cell
 from policyspec.release.version import DATA_VERSION
 from tests.conftest import EXAMPLES, REPO, RunCli
 
@@ -272,9 +266,10 @@ def test_documents_and_measures_tables(release: Path, corpus: Corpus) -> None:
 
 
 def test_a_list_item_holding_the_separator_is_refused_not_silently_merged() -> None:
-    table = Table("t", (Column("names", "string", "Names.", is_list=True),), (), ({"names": ["a; b"]},))
+    names = Column("names", "string", "Names.", is_list=True)
+    assert csv_cell(["a", "b"], names) == "a; b"
     with pytest.raises(ValueError, match="list separator"):
-        csv_text(table)
+        csv_cell(["a; b"], names)
 
 
 # --- Refusals, replacement and atomicity ------------------------------------------------------------
@@ -315,18 +310,18 @@ def previous(run_cli: RunCli, tmp_path: Path) -> tuple[Path, dict[str, bytes]]:
 
 
 def _fail_on_third_file(monkeypatch: pytest.MonkeyPatch, error: BaseException) -> list[Path]:
-    import policyspec.release.build
+    import policyspec.release.staging
 
     written: list[Path] = []
-    original = policyspec.release.build._write_file
+    original = policyspec.release.staging._create
 
-    def write(path: Path, data: bytes) -> None:
+    def create(path: Path) -> contextlib.AbstractContextManager[BinaryIO]:
         if len(written) == 2:
             raise error
-        original(path, data)
         written.append(path)
+        return original(path)
 
-    monkeypatch.setattr(policyspec.release.build, "_write_file", write)
+    monkeypatch.setattr(policyspec.release.staging, "_create", create)
     return written
 
 

@@ -30,7 +30,8 @@ from policyspec.fmt.format import format_text
 from policyspec.loading.check import CheckedSpec, check_spec
 from policyspec.loading.options import CheckOptions
 from policyspec.model.documents import Target
-from policyspec.release.build import ReleaseInput, build_release
+from policyspec.release.build import ReleaseInput, document_part
+from policyspec.release.tables import TABLES, csv_cell
 from tests.conftest import EXAMPLES
 from tests.strategies import DATES, IMPOSSIBLE_DATES, beyond_texts, figure_texts
 from tests.strategies.dates import dates_in
@@ -125,8 +126,13 @@ def assert_survives(checked: CheckedSpec, text: str) -> None:
             document.id, indicator, _observed(indicator.target), observed_in=observed_in, reference=reference
         )
     assert checked.sha256 is not None
-    release = build_release([ReleaseInput(document, "spec.yaml", checked.sha256)])
-    assert release.files
+    entry = ReleaseInput(document, "spec.yaml", checked.sha256, checked.coverage, checked.source_text)
+    part, _ = document_part(entry)
+    json.loads(part.json)
+    for table in TABLES:
+        for row in part.rows[table.name]:
+            [csv_cell(row[column.name], column) for column in table.columns]
+            json.dumps(row, ensure_ascii=False)
 
 
 def _check(spec_file: Path, text: str) -> CheckedSpec:

@@ -104,19 +104,16 @@ def cmd_compare(args: argparse.Namespace) -> int:
 
 def cmd_release(args: argparse.Namespace) -> int:
     from policyspec.cli.reporters import report_text
-    from policyspec.diagnostics import has_errors
-    from policyspec.release.build import ReleaseError, build_release, release_inputs, write_release
+    from policyspec.diagnostics import PolicyspecError
+    from policyspec.release.build import CheckedInputs, ReleaseError, write_release
     from policyspec.release.manifest import ReleaseRefused
 
-    checked, files = _check(args)
-    diagnostics = sorted(d for spec in checked for d in spec.diagnostics)
-    if diagnostics:  # errors refuse the release; warnings are shown and do not
-        print(report_text(diagnostics, files), file=sys.stderr)
-    if has_errors(diagnostics):
-        return EXIT_PROBLEMS
+    paths = spec_paths(args)
+    inputs = CheckedInputs(paths, check_options(args))
     try:
-        release = build_release(release_inputs(checked))
-        write_release(release, args.out)
+        release = write_release(inputs, args.out)
+    except PolicyspecError:  # a spec has errors: nothing was written
+        release = None
     except ReleaseRefused as error:  # --out holds files this project did not write: left untouched
         print(f"policyspec release: {error}", file=sys.stderr)
         return EXIT_PROBLEMS
@@ -126,9 +123,14 @@ def cmd_release(args: argparse.Namespace) -> int:
     except OSError as error:
         print(f"policyspec release: cannot write {args.out}: {error}", file=sys.stderr)
         return EXIT_PROBLEMS
+    diagnostics = sorted(d for spec in inputs.checked for d in spec.diagnostics)
+    if diagnostics:  # errors refuse the release; warnings are shown and do not
+        print(report_text(diagnostics, len(paths)), file=sys.stderr)
+    if release is None:
+        return EXIT_PROBLEMS
     print(
         f"policyspec data {release.version}: {release.documents} document(s), "
-        f"{release.indicators} indicator(s), {len(release.files)} files in {args.out}"
+        f"{release.indicators} indicator(s), {release.files} files in {args.out}"
     )
     return EXIT_OK
 

@@ -3,12 +3,14 @@
 
 Each file is checked on its own (in worker processes when ``jobs`` > 1), then the corpus-wide
 rules run across all of them. With ``keep_documents=False`` only diagnostics and ids are kept,
-so memory stays bounded by the largest file rather than growing with the corpus.
+so memory stays bounded by the largest file rather than growing with the corpus;
+:func:`check_one_by_one` hands each document over as it is checked, for a caller that uses it
+and lets it go (a release streams), which then runs :func:`with_corpus_rules` on the outcomes.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import partial
 from pathlib import Path
 
@@ -18,7 +20,7 @@ from policyspec.loading.options import DEFAULT_OPTIONS, CheckOptions
 from policyspec.model.documents import Document
 from policyspec.rules.corpus import run_corpus_rules
 
-__all__ = ["check_files", "valid_documents"]
+__all__ = ["check_files", "check_one_by_one", "valid_documents", "with_corpus_rules"]
 
 
 def check_files(
@@ -34,6 +36,17 @@ def check_files(
 
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             checked = list(pool.map(work, paths, chunksize=max(1, len(paths) // (jobs * 8))))
+    return with_corpus_rules(checked)
+
+
+def check_one_by_one(paths: Sequence[Path], options: CheckOptions = DEFAULT_OPTIONS) -> Iterator[CheckedSpec]:
+    """Each file checked in turn, with its document and source text, without the corpus-wide rules."""
+    for path in paths:
+        yield check_spec(path, options)
+
+
+def with_corpus_rules(checked: Sequence[CheckedSpec]) -> list[CheckedSpec]:
+    """The outcomes in the same order, with the diagnostics of the rules across files added."""
     across = run_corpus_rules([spec.identity for spec in checked])
     return [
         spec.with_diagnostics(tuple(across[i])) if i in across else spec for i, spec in enumerate(checked)

@@ -9,18 +9,16 @@ JSON Lines file as a table, which needs an optional plugin.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
 
-from policyspec.model.documents import Document
+from policyspec.release.envelope import DocumentSummary
+from policyspec.release.staging import WrittenFile
 from policyspec.release.tables import Table, table_schema
 
 __all__ = [
     "LICENSE",
     "PROFILE",
-    "Resource",
     "datapackage_descriptor",
     "datapackage_text",
     "file_resource",
@@ -42,67 +40,58 @@ _CSV_DIALECT: dict[str, object] = {
     "lineTerminator": "\n",
     "quoteChar": '"',
 }
+Descriptor = dict[str, object]
 
 
-@dataclass(frozen=True)
-class Resource:
-    """One file of the release: its bytes and how datapackage.json describes it."""
-
-    path: str
-    data: bytes
-    descriptor: dict[str, object]
-
-
-def _checked(path: str, data: bytes, descriptor: dict[str, object]) -> Resource:
-    described = {
+def _described(written: WrittenFile, descriptor: Descriptor, encoding: str = "utf-8") -> Descriptor:
+    return {
         **descriptor,
-        "path": path,
-        "encoding": "utf-8",
-        "bytes": len(data),
-        "hash": f"sha256:{hashlib.sha256(data).hexdigest()}",
+        "path": written.path,
+        "encoding": encoding,
+        "bytes": written.bytes,
+        "hash": f"sha256:{written.sha256}",
     }
-    return Resource(path, data, described)
 
 
 def file_resource(
-    path: str, text: str, *, name: str, title: str, description: str, form: str, mediatype: str
-) -> Resource:
+    written: WrittenFile, *, name: str, title: str, description: str, form: str, mediatype: str
+) -> Descriptor:
     """A non-tabular file: ``form`` is ``json`` (a JSON document) or ``file`` (anything else)."""
-    descriptor: dict[str, object] = {
+    descriptor: Descriptor = {
         "name": name,
         "type": form,
         "title": title,
         "description": description,
-        "format": path.rsplit(".", 1)[-1],
+        "format": written.path.rsplit(".", 1)[-1],
         "mediatype": mediatype,
     }
-    return _checked(path, text.encode("utf-8"), descriptor)
+    return _described(written, descriptor)
 
 
-def table_resource(path: str, text: str, table: Table, *, title: str, description: str) -> Resource:
+def table_resource(written: WrittenFile, table: Table) -> Descriptor:
     """A CSV file with its dialect and Table Schema."""
-    descriptor: dict[str, object] = {
+    descriptor: Descriptor = {
         "name": table.name,
         "type": "table",
-        "title": title,
-        "description": description,
+        "title": table.title,
+        "description": table.description,
         "format": "csv",
         "mediatype": "text/csv",
         "dialect": dict(_CSV_DIALECT),
         "schema": table_schema(table),
     }
-    return _checked(path, text.encode("utf-8"), descriptor)
+    return _described(written, descriptor)
 
 
-def _source(document: Document) -> dict[str, str]:
-    title = f"{document.title.zh} ({document.title.en})"
-    return {"title": f"{title}; archived text {document.source.file}, sha256 {document.source.sha256}"}
+def _source(document: DocumentSummary) -> dict[str, str]:
+    title = f"{document.title_zh} ({document.title_en})"
+    return {"title": f"{title}; archived text {document.source_file}, sha256 {document.source_sha256}"}
 
 
 def datapackage_descriptor(
-    resources: Sequence[Resource], *, documents: Sequence[Document], version: str
-) -> dict[str, object]:
-    indicators = sum(len(d.indicators) for d in documents)
+    resources: Sequence[Descriptor], *, documents: Sequence[DocumentSummary], version: str
+) -> Descriptor:
+    indicators = sum(d.indicators for d in documents)
     return {
         "$schema": PROFILE,
         "name": "policyspec",
@@ -116,10 +105,10 @@ def datapackage_descriptor(
         "keywords": ["policy", "policyspec", "indicators", "targets"],
         "licenses": [dict(LICENSE)],
         "sources": [_source(document) for document in documents],
-        "resources": [resource.descriptor for resource in resources],
+        "resources": list(resources),
     }
 
 
-def datapackage_text(descriptor: dict[str, object]) -> str:
-    """Sorted keys, two-space indent, UTF-8 text: the same descriptor is always the same bytes."""
-    return json.dumps(descriptor, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+def datapackage_text(descriptor: Descriptor) -> bytes:
+    """Sorted keys, two-space indent, UTF-8: the same descriptor is always the same bytes."""
+    return (json.dumps(descriptor, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")

@@ -1,17 +1,15 @@
-"""The tables of a release: rows, their CSV and JSON Lines text, and their Table Schemas.
+"""The tables of a release: their definitions, the rows one document gives each, and how a cell
+is written in CSV; the Table Schema datapackage.json gives each CSV file.
 
 One list of :class:`Column` per table drives the CSV header, the JSON Lines keys and the Table
 Schema in datapackage.json, so the three cannot disagree. Cells are JSON scalars or lists of
 strings; CSV joins a list with ``"; "`` (and refuses an item that contains it, so the join can
-always be split back), writes booleans as ``true``/``false`` and leaves a null cell empty.
+always be split back), writes booleans as ``true``/``false`` and leaves a null cell empty. Rows are
+made per document (:func:`document_rows`), so a release never holds more than one document's.
 """
 
 from __future__ import annotations
 
-import csv
-import io
-import json
-from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import cast
 
@@ -23,19 +21,17 @@ from policyspec.release.columns import DOCUMENT_COLUMNS, INDICATOR_COLUMNS, MEAS
 from policyspec.rules.coverage import CoverageCounts
 
 __all__ = [
-    "DOCUMENT_COLUMNS",
-    "INDICATOR_COLUMNS",
+    "DOCUMENTS",
+    "INDICATORS",
     "LIST_SEPARATOR",
-    "MEASURE_COLUMNS",
+    "MEASURES",
+    "TABLES",
+    "Cell",
     "Column",
     "Row",
     "Table",
-    "csv_text",
+    "csv_cell",
     "document_rows",
-    "indicator_rows",
-    "jsonl_text",
-    "measure_rows",
-    "release_tables",
     "table_schema",
 ]
 
@@ -46,13 +42,43 @@ Row = dict[str, Cell]
 
 @dataclass(frozen=True)
 class Table:
-    """One table of the release: its name (the resource name), columns, key and rows."""
+    """One table of the release: its name (the resource name), columns, key, the formats it is
+    written in, and how datapackage.json presents it."""
 
     name: str
     columns: tuple[Column, ...]
     primary_key: tuple[str, ...]
-    rows: tuple[Row, ...]
+    title: str
+    description: str
+    formats: tuple[str, ...] = ("csv",)
     references_documents: bool = True
+
+
+INDICATORS = Table(
+    "indicators",
+    INDICATOR_COLUMNS,
+    ("document", "id"),
+    title="Indicators",
+    description="One row per indicator: the flat view of `policyspec indicators` with the "
+    "document, its issuers and the measure. Lists are joined with '; '.",
+    formats=("csv", "jsonl"),
+)
+DOCUMENTS = Table(
+    "documents",
+    DOCUMENT_COLUMNS,
+    ("id",),
+    title="Documents",
+    description="One row per document: title, issuers, date, plan period, source, counts.",
+    references_documents=False,
+)
+MEASURES = Table(
+    "measures",
+    MEASURE_COLUMNS,
+    ("document", "id"),
+    title="Measures",
+    description="One row per measure (task) of each document.",
+)
+TABLES: tuple[Table, ...] = (INDICATORS, DOCUMENTS, MEASURES)
 
 
 def _decimal(value: int | float | str | None) -> int | float | None:
@@ -67,7 +93,7 @@ def _issuer_level(document: Document) -> str:
     return min((issuer.level for issuer in document.issuers), key=ISSUER_LEVELS.index)
 
 
-def _ordered(columns: Sequence[Column], row: dict[str, Cell], table: str) -> Row:
+def _ordered(columns: tuple[Column, ...], row: dict[str, Cell], table: str) -> Row:
     """The row in column order; a value without a column is a bug, not something to drop."""
     names = {column.name for column in columns}
     unknown = sorted(set(row) - names)
@@ -94,87 +120,69 @@ def _indicator_row(document: Document, indicator: Indicator) -> Row:
     return _ordered(INDICATOR_COLUMNS, row, "indicators")
 
 
-def indicator_rows(documents: Iterable[Document]) -> list[Row]:
-    """The flat indicator view (``policyspec indicators``) with its document and measure."""
-    return [
-        _indicator_row(document, indicator) for document in documents for indicator in document.indicators
-    ]
-
-
 def _date_precision(value: str) -> str:
     return {4: "year", 7: "month", 10: "day"}[len(value)]
 
 
-def document_rows(documents: Iterable[Document], coverage: Mapping[str, CoverageCounts]) -> list[Row]:
+def _document_row(d: Document, coverage: CoverageCounts | None) -> Row:
+    row: dict[str, Cell] = {
+        "id": d.id,
+        "title_zh": d.title.zh,
+        "title_en": d.title.en,
+        "kind": d.kind,
+        "issuers_zh": [issuer.name.zh for issuer in d.issuers],
+        "issuers_en": [issuer.name.en for issuer in d.issuers],
+        "issuer_level": _issuer_level(d),
+        "date": d.date.value if d.date else None,
+        "date_kind": d.date.kind if d.date else None,
+        "date_precision": _date_precision(d.date.value) if d.date else None,
+        "document_number": d.document_number.value if d.document_number else None,
+        "plan_start": d.plan_period.start if d.plan_period else None,
+        "plan_end": d.plan_period.end if d.plan_period else None,
+        "source_file": d.source.file,
+        "source_sha256": d.source.sha256,
+        "section_count": len(d.sections),
+        "goal_count": len(d.goals),
+        "principle_count": len(d.principles),
+        "measure_count": len(d.measures),
+        "indicator_count": len(d.indicators),
+        "quality_note_count": len(d.quality_notes),
+        "statement_count": coverage.statements if coverage else None,
+        "encoded_statement_count": coverage.encoded if coverage else None,
+        "excluded_statement_count": coverage.excluded if coverage else None,
+    }
+    return _ordered(DOCUMENT_COLUMNS, row, "documents")
+
+
+def _measure_rows(d: Document) -> list[Row]:
     rows = []
-    for d in documents:
+    for m in d.measures:
         row: dict[str, Cell] = {
-            "id": d.id,
-            "title_zh": d.title.zh,
-            "title_en": d.title.en,
-            "kind": d.kind,
-            "issuers_zh": [issuer.name.zh for issuer in d.issuers],
-            "issuers_en": [issuer.name.en for issuer in d.issuers],
-            "issuer_level": _issuer_level(d),
-            "date": d.date.value if d.date else None,
-            "date_kind": d.date.kind if d.date else None,
-            "date_precision": _date_precision(d.date.value) if d.date else None,
-            "document_number": d.document_number.value if d.document_number else None,
-            "plan_start": d.plan_period.start if d.plan_period else None,
-            "plan_end": d.plan_period.end if d.plan_period else None,
-            "source_file": d.source.file,
-            "source_sha256": d.source.sha256,
-            "section_count": len(d.sections),
-            "goal_count": len(d.goals),
-            "principle_count": len(d.principles),
-            "measure_count": len(d.measures),
-            "indicator_count": len(d.indicators),
-            "quality_note_count": len(d.quality_notes),
-            "statement_count": coverage[d.id].statements if d.id in coverage else None,
-            "encoded_statement_count": coverage[d.id].encoded if d.id in coverage else None,
-            "excluded_statement_count": coverage[d.id].excluded if d.id in coverage else None,
+            "document": d.id,
+            "id": m.id,
+            "title_zh": m.title.zh,
+            "title_en": m.title.en,
+            "section": m.section,
+            "lead_units_zh": [unit.zh for unit in m.lead_units],
+            "lead_units_en": [unit.en for unit in m.lead_units],
+            "goal": m.goal,
+            "quote": m.quote,
         }
-        rows.append(_ordered(DOCUMENT_COLUMNS, row, "documents"))
+        rows.append(_ordered(MEASURE_COLUMNS, row, "measures"))
     return rows
 
 
-def measure_rows(documents: Iterable[Document]) -> list[Row]:
-    rows = []
-    for d in documents:
-        for m in d.measures:
-            row: dict[str, Cell] = {
-                "document": d.id,
-                "id": m.id,
-                "title_zh": m.title.zh,
-                "title_en": m.title.en,
-                "section": m.section,
-                "lead_units_zh": [unit.zh for unit in m.lead_units],
-                "lead_units_en": [unit.en for unit in m.lead_units],
-                "goal": m.goal,
-                "quote": m.quote,
-            }
-            rows.append(_ordered(MEASURE_COLUMNS, row, "measures"))
-    return rows
+def document_rows(document: Document, coverage: CoverageCounts | None = None) -> dict[str, list[Row]]:
+    """The rows ``document`` gives each table, by table name, in the table's order."""
+    return {
+        INDICATORS.name: [_indicator_row(document, indicator) for indicator in document.indicators],
+        DOCUMENTS.name: [_document_row(document, coverage)],
+        MEASURES.name: _measure_rows(document),
+    }
 
 
-def release_tables(
-    documents: Sequence[Document], coverage: Mapping[str, CoverageCounts] | None = None
-) -> tuple[Table, Table, Table]:
-    """The three tables of a release, in the order datapackage.json lists them."""
-    return (
-        Table("indicators", INDICATOR_COLUMNS, ("document", "id"), tuple(indicator_rows(documents))),
-        Table(
-            "documents",
-            DOCUMENT_COLUMNS,
-            ("id",),
-            tuple(document_rows(documents, coverage or {})),
-            references_documents=False,
-        ),
-        Table("measures", MEASURE_COLUMNS, ("document", "id"), tuple(measure_rows(documents))),
-    )
-
-
-def _csv_cell(value: Cell, column: Column) -> str:
+def csv_cell(value: Cell, column: Column) -> str:
+    """A cell as CSV text: empty for null, true/false, floats in their shortest exact text."""
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -189,21 +197,6 @@ def _csv_cell(value: Cell, column: Column) -> str:
                 )
         return LIST_SEPARATOR.join(value)
     return str(value)
-
-
-def csv_text(table: Table) -> str:
-    """RFC 4180 CSV with a header row, UTF-8 without BOM, ``\\n`` line ends."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow([column.name for column in table.columns])
-    for row in table.rows:
-        writer.writerow([_csv_cell(row[column.name], column) for column in table.columns])
-    return buffer.getvalue()
-
-
-def jsonl_text(table: Table) -> str:
-    """One JSON object per row, keys in column order; lists stay arrays, values stay exact."""
-    return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in table.rows)
 
 
 def _field(column: Column, key: tuple[str, ...]) -> dict[str, object]:

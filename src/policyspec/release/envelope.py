@@ -1,0 +1,81 @@
+"""policyspec.json: every document in full, inside an envelope that says what the release is and
+what it was built from.
+
+The file is written as a head, the documents one by one, and a tail, so that no more than one
+document is ever in memory; the bytes are those of ``json.dumps(envelope, indent=2)`` of the whole
+thing (a test holds the two equal).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from policyspec.model.documents import SCHEMA_ID
+
+__all__ = ["SCHEMA_FILE", "DocumentSummary", "document_json", "envelope_head", "envelope_tail"]
+
+SCHEMA_FILE = "policyspec.schema.json"
+_INDENT = "    "  # a document sits two levels deep: the envelope, then its documents array
+
+
+@dataclass(frozen=True)
+class DocumentSummary:
+    """What the envelope and datapackage.json say of a document, kept once it is written."""
+
+    id: str
+    title_zh: str
+    title_en: str
+    source_file: str
+    source_sha256: str
+    spec_file: str
+    spec_sha256: str
+    indicators: int
+
+
+def document_json(dump: dict[str, object]) -> bytes:
+    """A document's entry in the documents array, indented as the whole file indents it."""
+    text = json.dumps(dump, ensure_ascii=False, indent=2)
+    return (_INDENT + text.replace("\n", "\n" + _INDENT)).encode("utf-8")
+
+
+def _canonical(value: object) -> bytes:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+
+
+def envelope_head(
+    documents: Sequence[DocumentSummary], *, name: str, version: str, policyspec_version: str
+) -> bytes:
+    """Everything before the first document: name, version, schema, build, ``"documents": [``."""
+    files = [
+        {
+            "document": d.id,
+            "source_file": d.source_file,
+            "source_sha256": d.source_sha256,
+            "spec_file": d.spec_file,
+            "spec_sha256": d.spec_sha256,
+        }
+        for d in documents
+    ]
+    payload = {
+        "name": name,
+        "version": version,
+        "schema": {"$id": SCHEMA_ID, "path": SCHEMA_FILE},
+        "build": {
+            "data_version": version,
+            "inputs": files,
+            "inputs_sha256": hashlib.sha256(_canonical(files)).hexdigest(),
+            "policyspec_version": policyspec_version,
+        },
+    }
+    text = json.dumps(payload, ensure_ascii=False, indent=2)
+    return (text[: -len("\n}")] + ',\n  "documents": [\n').encode("utf-8")
+
+
+def envelope_tail() -> bytes:
+    return b"\n  ]\n}\n"
+
+
+DOCUMENT_SEPARATOR = b",\n"

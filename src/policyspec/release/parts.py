@@ -1,0 +1,65 @@
+"""Each document's share of the release files, made while its model is at hand and kept on disk.
+
+Documents arrive in the order their spec files were given, but every file of a release lists them
+by id. So each document is rendered once, as soon as it is checked, into a :class:`DocumentPart`
+(its entry of policyspec.json, its rows of every table), appended to one scratch file in the
+staging folder; :meth:`PartStore.in_id_order` then reads the parts back one at a time, in id
+order, while the release files are written. Only an offset per document stays in memory.
+"""
+
+from __future__ import annotations
+
+import pickle
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+
+from policyspec.release.tables import Row
+
+__all__ = ["DocumentPart", "PartStore"]
+
+
+@dataclass(frozen=True)
+class DocumentPart:
+    """What one document contributes to the release files."""
+
+    id: str
+    json: bytes  # its entry in the documents array of policyspec.json, indented in place
+    rows: dict[str, list[Row]]  # by table name
+
+
+class PartStore:
+    """Parts appended to ``folder/documents`` (a file of the writer's own, read back by itself)."""
+
+    def __init__(self, folder: Path) -> None:
+        self._file = (folder / "documents").open("x+b")
+        self._index: list[tuple[str, int, int]] = []
+
+    def put(self, part: DocumentPart) -> None:
+        data = pickle.dumps(part, protocol=pickle.HIGHEST_PROTOCOL)
+        self._index.append((part.id, self._file.tell(), len(data)))
+        self._file.write(data)
+
+    def ids(self) -> list[str]:
+        """The ids of the parts, sorted (a repeated id appears twice)."""
+        return sorted(entry[0] for entry in self._index)
+
+    def in_id_order(self) -> Iterator[DocumentPart]:
+        """The parts by id (stable for a repeated id), read one at a time."""
+        self._file.flush()
+        for _, offset, size in sorted(self._index, key=lambda entry: entry[0]):
+            self._file.seek(offset)
+            part: DocumentPart = pickle.loads(self._file.read(size))
+            yield part
+
+    def close(self) -> None:
+        self._file.close()
+
+    def __enter__(self) -> PartStore:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
+        self.close()
