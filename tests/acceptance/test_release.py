@@ -295,7 +295,9 @@ def test_a_new_release_replaces_the_previous_one(run_cli: RunCli, tmp_path: Path
     out = tmp_path / "out"
     first = run_cli("release", "--out", str(out), SAMPLE)
     assert first.code == 0, first.err
-    assert first.out.startswith(f"policyspec data {DATA_VERSION}: 1 document(s), 9 indicator(s), 8 files")
+    assert first.out.startswith(
+        "valid data 0.1.0: 1 document(s), 9 indicator(s), 8 files"
+    )  # named for its folder
     assert run_cli("release", "--out", str(out)).code == 0
     assert _bytes(out) == _bytes(release)
     assert [p.name for p in tmp_path.iterdir()] == ["out"]

@@ -106,12 +106,20 @@ def cmd_release(args: argparse.Namespace) -> int:
     from policyspec.cli.reporters import report_text
     from policyspec.diagnostics import PolicyspecError
     from policyspec.release.build import CheckedInputs, ReleaseError, write_release
+    from policyspec.release.identity import ReleaseIdentity, default_identity
     from policyspec.release.manifest import ReleaseRefused
+    from policyspec.release.table_files import WriteOptions
 
     paths = spec_paths(args)
+    given = {key: getattr(args, key) for key in ("name", "title", "version", "license")}
+    identity = ReleaseIdentity.from_mapping(
+        {key: value for key, value in given.items() if value is not None}, base=default_identity(paths)
+    )
     inputs = CheckedInputs(paths, check_options(args))
     try:
-        release = write_release(inputs, args.out)
+        release = write_release(
+            inputs, args.out, identity=identity, options=WriteOptions(csv_bom=args.csv_bom)
+        )
     except PolicyspecError:  # a spec has errors: nothing was written
         release = None
     except ReleaseRefused as error:  # --out holds files this project did not write: left untouched
@@ -129,7 +137,7 @@ def cmd_release(args: argparse.Namespace) -> int:
     if release is None:
         return EXIT_PROBLEMS
     print(
-        f"policyspec data {release.version}: {release.documents} document(s), "
+        f"{release.name} data {release.version}: {release.documents} document(s), "
         f"{release.indicators} indicator(s), {release.files} files in {args.out}"
     )
     return EXIT_OK
@@ -138,8 +146,9 @@ def cmd_release(args: argparse.Namespace) -> int:
 def cmd_diff(args: argparse.Namespace) -> int:
     from policyspec.cli.reporters import report_text
     from policyspec.diagnostics import PolicyspecError
-    from policyspec.release.diff import DiffError, diff_sides, load_side
+    from policyspec.release.diff import DiffError, diff_sides, least_version, load_side, version_ok
     from policyspec.release.diff_report import RENDERERS_BY_NAME
+    from policyspec.release.version import semver_key
 
     try:
         old, new = load_side(args.old), load_side(args.new)
@@ -150,7 +159,25 @@ def cmd_diff(args: argparse.Namespace) -> int:
     except DiffError as error:
         print(f"policyspec diff: {error}", file=sys.stderr)
         return EXIT_PROBLEMS
-    sys.stdout.write(RENDERERS_BY_NAME[args.format](diff_sides(old, new)))
+    diff = diff_sides(old, new)
+    sys.stdout.write(RENDERERS_BY_NAME[args.format](diff))
+    if not args.check_version:
+        return EXIT_OK
+    ok, least = version_ok(diff), least_version(diff)
+    if ok is None:
+        sides = [f"{side.label} has none" for side in (old, new) if semver_key(side.version) is None]
+        print(
+            f"policyspec diff: --check-version needs a data version on both sides: {'; '.join(sides)}",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    if not ok:
+        print(
+            f"policyspec diff: {new.label} has data version {new.version}; its changes call for a "
+            f"{diff.bump} release: {least} or later",
+            file=sys.stderr,
+        )
+        return EXIT_PROBLEMS
     return EXIT_OK
 
 

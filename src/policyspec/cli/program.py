@@ -52,6 +52,62 @@ class _VersionAction(argparse.Action):
         parser.exit(message=f"policyspec {package_version()} (data {DATA_VERSION})\n")
 
 
+def _checked_by(check: Callable[[str], str]) -> Callable[[str], str]:
+    """An argparse type from a release identity check: its error becomes a usage error (exit 2)."""
+    from policyspec.release.identity import IdentityError
+
+    def parse(text: str) -> str:
+        try:
+            return check(text)
+        except IdentityError as error:
+            raise argparse.ArgumentTypeError(str(error)) from None
+
+    return parse
+
+
+def _add_release_options(release: argparse.ArgumentParser) -> None:
+    from policyspec.release.identity import (
+        DEFAULT_VERSION,
+        check_license,
+        check_name,
+        check_title,
+        check_version,
+    )
+
+    identity = release.add_argument_group(
+        "identity (default: the bundled corpus's own; for other specs, the project folder's name, "
+        f"version {DEFAULT_VERSION} and no license)"
+    )
+    identity.add_argument(
+        "--name", type=_checked_by(check_name), help="package name: a-z, 0-9, '.', '_', '-'"
+    )
+    identity.add_argument("--title", type=_checked_by(check_title), help="a one-line title")
+    identity.add_argument(
+        "--version", type=_checked_by(check_version), metavar="SEMVER", help="the data version, such as 1.2.0"
+    )
+    identity.add_argument(
+        "--license",
+        type=_checked_by(check_license),
+        metavar="SPDX",
+        help="an SPDX license id, such as CC-BY-4.0",
+    )
+    release.add_argument(
+        "--csv-bom",
+        action="store_true",
+        help="start each CSV file with a UTF-8 byte-order mark, so Excel opens it as UTF-8",
+    )
+
+
+def _add_diff_options(diff: argparse.ArgumentParser) -> None:
+    diff.add_argument("--format", choices=("text", "json"), default="text")
+    diff.add_argument(
+        "--check-version",
+        action="store_true",
+        help="exit 1 when NEW's data version is lower than its changes call for (for CI); "
+        "exit 2 when a side has no data version",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="policyspec",
@@ -95,6 +151,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     add_input_options(release)
     release.add_argument("--out", required=True, type=Path, metavar="DIR", help="the release folder")
+    _add_release_options(release)
     release.set_defaults(run=cmd_release)
 
     diff = commands.add_parser(
@@ -107,7 +164,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     diff.add_argument("old", metavar="OLD", help="a release folder, its policyspec.json, or specs")
     diff.add_argument("new", metavar="NEW", help="a release folder, its policyspec.json, or specs")
-    diff.add_argument("--format", choices=("text", "json"), default="text")
+    _add_diff_options(diff)
     diff.set_defaults(run=cmd_diff)
 
     coverage = commands.add_parser(

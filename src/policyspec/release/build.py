@@ -34,13 +34,14 @@ from policyspec.release.envelope import (
     envelope_head,
     envelope_tail,
 )
+from policyspec.release.identity import BUNDLED_IDENTITY, ReleaseIdentity
 from policyspec.release.inputs import CheckedInputs, ReleaseError, ReleaseInput, release_inputs
 from policyspec.release.manifest import MANIFEST, ReleaseRefused
 from policyspec.release.parts import DocumentPart, PartStore
 from policyspec.release.staging import SCRATCH, StagedRelease, publish
 from policyspec.release.table_files import TableFiles, WriteOptions, table_path
 from policyspec.release.tables import INDICATORS, TABLES, document_rows
-from policyspec.release.version import DATA_VERSION, package_version
+from policyspec.release.version import package_version
 
 __all__ = [
     "RELEASE_FILES",
@@ -71,6 +72,7 @@ RELEASE_FOLDERS = (SCRATCH,)
 class Release:
     """What was released: the data version, how many documents and indicators, how many files."""
 
+    name: str
     version: str
     documents: int
     indicators: int
@@ -107,7 +109,7 @@ def write_release(
     inputs: Iterable[ReleaseInput],
     out: Path,
     *,
-    version: str = DATA_VERSION,
+    identity: ReleaseIdentity = BUNDLED_IDENTITY,
     options: WriteOptions = WriteOptions(),  # noqa: B008 (frozen, so one default is safe)
 ) -> Release:
     """Write the documents of ``inputs`` as a release at ``out``, consuming them one at a time.
@@ -119,12 +121,12 @@ def write_release(
     out = Path(os.path.abspath(out))
     if not out.name:
         raise ReleaseError(f"cannot release into {out}")
-    write = partial(_write, inputs, version=version, options=options)
+    write = partial(_write, inputs, identity=identity, options=options)
     return publish(out, write, is_release_path=is_release_path)
 
 
 def _write(
-    inputs: Iterable[ReleaseInput], staged: StagedRelease, *, version: str, options: WriteOptions
+    inputs: Iterable[ReleaseInput], staged: StagedRelease, *, identity: ReleaseIdentity, options: WriteOptions
 ) -> Release:
     summaries: list[DocumentSummary] = []
     with PartStore(staged.scratch()) as parts:
@@ -139,13 +141,13 @@ def _write(
         if repeated:
             raise ReleaseError(f"document id {repeated[0]!r} is used by more than one document")
         summaries.sort(key=lambda s: s.id)
-        _write_documents_and_tables(staged, parts, summaries, version=version, options=options)
+        _write_documents_and_tables(staged, parts, summaries, identity=identity, options=options)
     schema = (bundled_dir("schemas") / SCHEMA_FILE).read_text(encoding="utf-8").replace("\r\n", "\n")
     staged.add(SCHEMA_FILE, schema.encode("utf-8"))
-    descriptor = datapackage_descriptor(_resources(staged), documents=summaries, version=version)
+    descriptor = datapackage_descriptor(_resources(staged), documents=summaries, identity=identity)
     staged.add("datapackage.json", datapackage_text(descriptor))
     indicators = sum(s.indicators for s in summaries)
-    return Release(version, len(summaries), indicators, len(staged.written) + 1)
+    return Release(identity.name, identity.version, len(summaries), indicators, len(staged.written) + 1)
 
 
 def _write_documents_and_tables(
@@ -153,16 +155,14 @@ def _write_documents_and_tables(
     parts: PartStore,
     summaries: list[DocumentSummary],
     *,
-    version: str,
+    identity: ReleaseIdentity,
     options: WriteOptions,
 ) -> None:
     """policyspec.json and every table file, in one pass over the documents in id order."""
     with ExitStack() as stack:
         envelope = stack.enter_context(staged.open("policyspec.json"))
         tables = [TableFiles(table, staged, stack, options, table.formats) for table in TABLES]
-        envelope.write(
-            envelope_head(summaries, name="policyspec", version=version, policyspec_version=package_version())
-        )
+        envelope.write(envelope_head(summaries, identity, policyspec_version=package_version()))
         for number, part in enumerate(parts.in_id_order()):
             envelope.write(DOCUMENT_SEPARATOR + part.json if number else part.json)
             for files in tables:

@@ -13,25 +13,28 @@ import json
 from collections.abc import Sequence
 
 from policyspec.release.envelope import DocumentSummary
+from policyspec.release.identity import ReleaseIdentity
 from policyspec.release.staging import WrittenFile
 from policyspec.release.tables import Table, table_schema
 
 __all__ = [
-    "LICENSE",
     "PROFILE",
     "datapackage_descriptor",
     "datapackage_text",
     "file_resource",
+    "license_descriptor",
     "table_resource",
 ]
 
 PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
-# The encodings are open data; the archived source texts are official documents, which Chinese
-# copyright law (Article 5) leaves unprotected, so attribution is all that is asked.
-LICENSE: dict[str, str] = {
-    "name": "CC-BY-4.0",
-    "path": "https://creativecommons.org/licenses/by/4.0/",
-    "title": "Creative Commons Attribution 4.0 (the encodings; the source texts are official documents)",
+# Licenses whose page and title are worth giving; any other SPDX id points at its SPDX page.
+_LICENSE_PAGES: dict[str, tuple[str, str]] = {
+    "CC-BY-4.0": ("https://creativecommons.org/licenses/by/4.0/", "Creative Commons Attribution 4.0"),
+    "CC0-1.0": ("https://creativecommons.org/publicdomain/zero/1.0/", "CC0 1.0 Universal"),
+    "ODbL-1.0": (
+        "https://opendatacommons.org/licenses/odbl/1-0/",
+        "Open Data Commons Open Database License 1.0",
+    ),
 }
 _CSV_DIALECT: dict[str, object] = {
     "delimiter": ",",
@@ -88,25 +91,33 @@ def _source(document: DocumentSummary) -> dict[str, str]:
     return {"title": f"{title}; archived text {document.source_file}, sha256 {document.source_sha256}"}
 
 
+def license_descriptor(spdx: str) -> dict[str, str]:
+    """A Data Package license entry for an SPDX id: its name, a page, and a title where known."""
+    page, title = _LICENSE_PAGES.get(spdx, (f"https://spdx.org/licenses/{spdx}.html", None))
+    return {"name": spdx, "path": page, **({"title": title} if title else {})}
+
+
 def datapackage_descriptor(
-    resources: Sequence[Descriptor], *, documents: Sequence[DocumentSummary], version: str
+    resources: Sequence[Descriptor], *, documents: Sequence[DocumentSummary], identity: ReleaseIdentity
 ) -> Descriptor:
     indicators = sum(d.indicators for d in documents)
-    return {
+    descriptor: Descriptor = {
         "$schema": PROFILE,
-        "name": "policyspec",
-        "title": "policyspec release: policy documents as structured data",
+        "name": identity.name,
+        "title": identity.title,
         "description": (
             f"{len(documents)} policy documents encoded with policyspec: their goals, principles, "
             f"measures and {indicators} indicators, each with the exact quote of the archived source "
             "text. See docs/releases.md of policyspec for every file and column."
         ),
-        "version": version,
+        "version": identity.version,
         "keywords": ["policy", "policyspec", "indicators", "targets"],
-        "licenses": [dict(LICENSE)],
-        "sources": [_source(document) for document in documents],
-        "resources": list(resources),
     }
+    if identity.license is not None:  # no license claimed is said by saying none
+        descriptor["licenses"] = [license_descriptor(identity.license)]
+    descriptor["sources"] = [_source(document) for document in documents]
+    descriptor["resources"] = list(resources)
+    return descriptor
 
 
 def datapackage_text(descriptor: Descriptor) -> bytes:

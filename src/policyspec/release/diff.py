@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from policyspec._fs.regular_files import FileTooLarge, Unreadable, read_regular_file
+from policyspec.release.version import semver_key
 
 __all__ = [
     "KINDS",
@@ -248,29 +249,23 @@ def diff_sides(old: Side, new: Side) -> Diff:
     return Diff(old, new, documents, entries)
 
 
-def _parse_version(text: str | None) -> tuple[int, int, int] | None:
-    parts = (text or "").split(".")
-    if len(parts) != 3 or not all(p.isdigit() for p in parts):
-        return None
-    return int(parts[0]), int(parts[1]), int(parts[2])
-
-
 def least_version(diff: Diff) -> str | None:
     """The least data version NEW must have, from OLD's and the changes; None when OLD has none."""
-    old = _parse_version(diff.old.version)
-    if old is None:
+    if semver_key(diff.old.version) is None or diff.old.version is None:
         return None
-    major, minor, patch = old
+    if diff.bump is None:
+        return diff.old.version
+    major, minor, patch = (int(part) for part in diff.old.version.split("-")[0].split("+")[0].split("."))
     least = {
         "major": (major + 1, 0, 0),
         "minor": (major, minor + 1, 0),
         "patch": (major, minor, patch + 1),
-        None: old,
     }[diff.bump]
     return ".".join(str(n) for n in least)
 
 
 def version_ok(diff: Diff) -> bool | None:
-    """Whether NEW's data version is at least :func:`least_version`; None when either is unknown."""
-    least, new = _parse_version(least_version(diff)), _parse_version(diff.new.version)
+    """Whether NEW's data version is at least :func:`least_version` (semver precedence, so
+    2.0.0-rc.1 is below 2.0.0); None when either is unknown."""
+    least, new = semver_key(least_version(diff)), semver_key(diff.new.version)
     return None if least is None or new is None else new >= least

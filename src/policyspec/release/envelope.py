@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from policyspec.model.documents import SCHEMA_ID
+from policyspec.release.identity import ReleaseIdentity
 
 __all__ = ["SCHEMA_FILE", "DocumentSummary", "document_json", "envelope_head", "envelope_tail"]
 
@@ -46,9 +47,9 @@ def _canonical(value: object) -> bytes:
 
 
 def envelope_head(
-    documents: Sequence[DocumentSummary], *, name: str, version: str, policyspec_version: str
+    documents: Sequence[DocumentSummary], identity: ReleaseIdentity, *, policyspec_version: str
 ) -> bytes:
-    """Everything before the first document: name, version, schema, build, ``"documents": [``."""
+    """Everything before the first document: the identity, schema, build, ``"documents": [``."""
     files = [
         {
             "document": d.id,
@@ -60,11 +61,13 @@ def envelope_head(
         for d in documents
     ]
     payload = {
-        "name": name,
-        "version": version,
+        "name": identity.name,
+        "title": identity.title,
+        "version": identity.version,
+        "license": identity.license,
         "schema": {"$id": SCHEMA_ID, "path": SCHEMA_FILE},
         "build": {
-            "data_version": version,
+            "data_version": identity.version,
             "inputs": files,
             "inputs_sha256": hashlib.sha256(_canonical(files)).hexdigest(),
             "policyspec_version": policyspec_version,
