@@ -22,6 +22,7 @@ from policyspec.api.corpus import Corpus, load
 from policyspec.api.records import IndicatorRecord
 from policyspec.cli.program import main
 from policyspec.loading.check_files import check_files
+from policyspec.release.anchoring import ANCHOR_KEYS
 from policyspec.release.build import RELEASE_FILES, release_inputs
 from policyspec.release.columns import DOCUMENT_COLUMNS, INDICATOR_COLUMNS, MEASURE_COLUMNS, Column
 from policyspec.release.tables import LIST_SEPARATOR, csv_cell
@@ -46,7 +47,33 @@ def corpus() -> Corpus:
 
 
 def _bytes(folder: Path) -> dict[str, bytes]:
-    return {path.name: path.read_bytes() for path in sorted(folder.iterdir())}
+    """Every file under ``folder`` by its relative path (subfolders too)."""
+    return {
+        path.relative_to(folder).as_posix(): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+TABLES = ("indicators", "documents", "measures", "excluded")
+ROW_SCHEMAS = [f"schemas/{table}-row.schema.json" for table in TABLES]
+
+
+def _expected_files(corpus: Corpus, *, parquet: bool = True) -> list[str]:
+    """What docs/releases.md says a release holds."""
+    forms = ("csv", "jsonl", "parquet") if parquet else ("csv", "jsonl")
+    return sorted(
+        [
+            "policyspec.json",
+            "policyspec.schema.json",
+            "datapackage.json",
+            "SHA256SUMS",
+            *(f"{table}.{form}" for table in TABLES for form in forms),
+            "schemas/policyspec-json.schema.json",
+            *ROW_SCHEMAS,
+            *(f"sources/{document.source.file}" for document in corpus.documents),
+        ]
+    )
 
 
 def _json(path: Path) -> Any:
@@ -70,18 +97,30 @@ def _indicator_count(release: Path) -> int:
 # --- What a release holds -------------------------------------------------------------------------
 
 
-def test_a_release_holds_every_file_and_nothing_else(release: Path) -> None:
-    assert sorted(p.name for p in release.iterdir()) == sorted(RELEASE_FILES)
+def test_a_release_holds_every_file_and_nothing_else(release: Path, corpus: Corpus) -> None:
+    assert sorted(_bytes(release)) == _expected_files(corpus)
+    assert {path for path in _bytes(release) if "/" not in path} <= set(RELEASE_FILES)
     assert [p.name for p in release.parent.iterdir()] == ["release"]  # no temporary folder left beside it
     described = [resource["path"] for resource in _resources(release)]
-    assert sorted([*described, "datapackage.json", "SHA256SUMS"]) == sorted(RELEASE_FILES)
+    assert sorted([*described, "datapackage.json", "SHA256SUMS"]) == _expected_files(corpus)
+
+
+def test_the_source_texts_are_shipped_byte_for_byte(release: Path, corpus: Corpus) -> None:
+    for document in corpus.documents:
+        shipped = (release / "sources" / document.source.file).read_bytes()
+        assert shipped == (REPO / "sources" / document.source.file).read_bytes()
+        assert hashlib.sha256(shipped).hexdigest() == document.source.sha256
 
 
 def test_policyspec_json_carries_the_data_version_the_schema_and_clock_free_build_metadata(
     release: Path, corpus: Corpus
 ) -> None:
     payload = _json(release / "policyspec.json")
-    assert payload["version"] == DATA_VERSION
+    assert (payload["name"], payload["version"], payload["license"]) == (
+        "policyspec",
+        DATA_VERSION,
+        "CC-BY-4.0",
+    )
     assert payload["schema"] == {
         "$id": "https://policyspec.dev/schemas/policyspec.schema.json",
         "path": "policyspec.schema.json",
@@ -107,14 +146,25 @@ def test_the_spec_hash_is_of_the_bytes_that_were_validated_not_of_a_second_read(
 
 def test_no_file_depends_on_the_clock_the_machine_or_the_working_directory(release: Path) -> None:
     for name, data in _bytes(release).items():
-        text = data.decode("utf-8")
         for place in {str(REPO), str(release), str(Path.home()), os.getcwd()}:
-            assert place not in text, (name, place)
-        assert not re.search(r"\d{4}-\d\d-\d\dT\d\d:\d\d", text), name
-        assert "\r" not in text, name
+            assert place.encode() not in data, (name, place)
+        assert not re.search(rb"\d{4}-\d\d-\d\dT\d\d:\d\d", data), name
+        if not name.endswith(".parquet"):
+            text = data.decode("utf-8")
+            assert "\r" not in text or name.startswith("sources/"), name  # a source text is as archived
 
 
-def test_documents_are_complete_and_follow_the_bundled_schema(release: Path, corpus: Corpus) -> None:
+def _without_selectors(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _without_selectors(v) for k, v in value.items() if k not in ANCHOR_KEYS}
+    if isinstance(value, list):
+        return [_without_selectors(item) for item in value]
+    return value
+
+
+def test_documents_are_complete_and_follow_the_bundled_schema_but_for_the_selectors(
+    release: Path, corpus: Corpus
+) -> None:
     import jsonschema
 
     schema = json.loads((release / "policyspec.schema.json").read_text(encoding="utf-8"))
@@ -122,8 +172,9 @@ def test_documents_are_complete_and_follow_the_bundled_schema(release: Path, cor
     validator = jsonschema.Draft202012Validator(schema)
     expected = {d.id: d.model_dump(mode="json") for d in corpus.documents}
     for document in _documents(release):
-        assert not list(validator.iter_errors(document)), document["id"]
-        assert document == expected[document["id"]]  # full fidelity: defaults and source hashes too
+        plain = _without_selectors(document)
+        assert not list(validator.iter_errors(plain)), document["id"]
+        assert plain == expected[document["id"]]  # full fidelity: defaults and source hashes too
 
 
 # --- Reproducible and checkable -------------------------------------------------------------------
@@ -167,7 +218,7 @@ def test_frictionless_rejects_a_tampered_file(release: Path, tmp_path: Path) -> 
     copy = tmp_path / "copy"
     shutil.copytree(release, copy)
     with (copy / "measures.csv").open("a", encoding="utf-8") as handle:
-        handle.write("no-such-document,x,标题,Title,,,,,引文\n")
+        handle.write(f"no-such-document,x,标题,Title,,,,,引文,s.txt,{'0' * 64},0,2\n")
     report = validate(str(copy / "datapackage.json"))
     assert not report.valid
     assert {"hash-count", "byte-count", "foreign-key"} <= {error[0] for error in report.flatten(["type"])}
@@ -225,13 +276,22 @@ def _as_csv_cell(value: object) -> str:
     return str(value)
 
 
-def test_csv_and_jsonl_hold_the_same_rows(release: Path) -> None:
-    from_csv = _csv_rows(release / "indicators.csv")
-    from_jsonl = _jsonl_rows(release / "indicators.jsonl")
-    assert len(from_csv) == len(from_jsonl) == _indicator_count(release)
+@pytest.mark.parametrize("table", TABLES)
+def test_csv_and_jsonl_hold_the_same_rows(release: Path, corpus: Corpus, table: str) -> None:
+    """The same keys in the same order, the same cells; JSON Lines alone has quote_selectors."""
+    from_csv = _csv_rows(release / f"{table}.csv")
+    from_jsonl = _jsonl_rows(release / f"{table}.jsonl")
+    counts = {
+        "indicators": _indicator_count(release),
+        "documents": len(corpus.documents),
+        "measures": sum(len(d.measures) for d in corpus.documents),
+        "excluded": sum(len(d.excluded) for d in corpus.documents),
+    }
+    assert len(from_csv) == len(from_jsonl) == counts[table] > 0
     for csv_row, json_row in zip(from_csv, from_jsonl, strict=True):
-        assert list(csv_row) == list(json_row)
-        assert csv_row == {key: _as_csv_cell(value) for key, value in json_row.items()}
+        flat = {key: value for key, value in json_row.items() if key != "quote_selectors"}
+        assert list(csv_row) == list(flat)
+        assert csv_row == {key: _as_csv_cell(value) for key, value in flat.items()}
 
 
 def test_values_stay_exact_and_value_decimal_is_a_number(release: Path) -> None:
@@ -260,9 +320,36 @@ def test_documents_and_measures_tables(release: Path, corpus: Corpus) -> None:
     )
     for row in documents:
         assert int(row["indicator_count"]) == len(corpus.document(row["id"]).indicators)
+    assert (hubei["date_year"], hubei["date_day"]) == ("2006", "2006-07-20")
+    year_only = next(row for row in documents if row["date_precision"] == "year")
+    assert (year_only["date_year"], year_only["date_day"]) == (year_only["date"], "")
     measures = _csv_rows(release / "measures.csv")
     assert len(measures) == sum(len(d.measures) for d in corpus.documents)
     assert any(LIST_SEPARATOR in row["lead_units_zh"] for row in measures)
+
+
+def test_a_deadline_is_also_a_year_and_the_last_day_it_allows(release: Path) -> None:
+    rows = _jsonl_rows(release / "indicators.jsonl")
+    dated = [row for row in rows if row["deadline"] is not None]
+    assert dated
+    for row in rows:
+        deadline = row["deadline"]
+        if deadline is None:
+            assert row["deadline_year"] is row["deadline_by"] is None
+            continue
+        assert row["deadline_year"] == int(str(deadline)[:4])
+        assert str(row["deadline_by"]).startswith(str(deadline))  # 2010 is by 2010-12-31
+        assert len(str(row["deadline_by"])) == 10
+
+
+def test_excluded_statements_are_a_table_with_their_reasons(release: Path, corpus: Corpus) -> None:
+    rows = _jsonl_rows(release / "excluded.jsonl")
+    expected = [
+        (d.id, number, e.quote, e.reason, e.note)
+        for d in corpus.documents
+        for number, e in enumerate(d.excluded, start=1)
+    ]
+    assert [(r["document"], r["number"], r["quote"], r["reason"], r["note"]) for r in rows] == expected
 
 
 def test_a_list_item_holding_the_separator_is_refused_not_silently_merged() -> None:
@@ -296,7 +383,7 @@ def test_a_new_release_replaces_the_previous_one(run_cli: RunCli, tmp_path: Path
     first = run_cli("release", "--out", str(out), SAMPLE)
     assert first.code == 0, first.err
     assert first.out.startswith(
-        "valid data 0.1.0: 1 document(s), 9 indicator(s), 8 files"
+        "valid data 0.1.0: 1 document(s), 9 indicator(s), 22 files"  # 4 + 4 tables × 3 + 5 schemas + 1 source
     )  # named for its folder
     assert run_cli("release", "--out", str(out)).code == 0
     assert _bytes(out) == _bytes(release)

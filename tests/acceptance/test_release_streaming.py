@@ -31,12 +31,21 @@ def test_the_order_the_specs_are_given_in_changes_no_byte(tmp_path: Path) -> Non
     assert _files(tmp_path / "forward") == _files(tmp_path / "backward")
 
 
-def test_policyspec_json_is_the_envelope_dumped_whole(tmp_path: Path) -> None:
-    """Written head, documents one by one, tail: the bytes of one json.dumps of the whole."""
+def test_policyspec_json_is_an_indented_envelope_with_a_document_per_line(tmp_path: Path) -> None:
+    """Written head, documents one by one, tail: JSON as a whole, and a document per line."""
     assert main(["release", "--out", str(tmp_path / "out")]) == 0
-    data = (tmp_path / "out" / "policyspec.json").read_bytes()
-    whole = json.dumps(json.loads(data), ensure_ascii=False, indent=2) + "\n"
-    assert data == whole.encode("utf-8")
+    text = (tmp_path / "out" / "policyspec.json").read_text(encoding="utf-8")
+    payload = json.loads(text)
+    head = {key: value for key, value in payload.items() if key != "documents"}
+    indented = json.dumps({**head, "documents": ["…"]}, ensure_ascii=False, indent=2)
+    before, after = indented.split('    "…"')
+    assert text.startswith(before)
+    assert text.endswith(after + "\n")
+    lines = text[len(before) : -len(after) - 1].split(",\n")
+    assert lines == ["    " + json.dumps(document, ensure_ascii=False) for document in payload["documents"]]
+    assert [document["id"] for document in payload["documents"]] == sorted(
+        d["id"] for d in payload["documents"]
+    )
 
 
 def _release_peak_mib(tmp_path: Path, count: int) -> float:

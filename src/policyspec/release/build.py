@@ -1,12 +1,12 @@
 """``policyspec release``: the data of a corpus as reproducible files, moved into place atomically.
 
-Documents stream through: each is rendered as soon as it is validated (:mod:`.parts`), its model
-then let go, so memory does not grow with the corpus. Once every document is in, the files are
-written in one pass over the parts in id order, hashed as they are written (:mod:`.staging`), into
-a staging folder that is swapped into place whole (:func:`~.staging.publish`). Every byte comes
-from the validated documents alone: no clock, no host name, no absolute path, so the same corpus
-gives the same bytes on any machine. A release replaces only what an earlier release wrote
-(:mod:`.manifest`).
+Documents stream through: each is rendered as soon as it is validated (:mod:`.parts`) and its
+source text copied into ``sources/``, then its model is let go, so memory does not grow with the
+corpus. Once every document is in, policyspec.json and the tables are written in one pass over
+the parts in id order, every file hashed as it is written (:mod:`.staging`), into a staging folder
+that is swapped into place whole (:func:`~.staging.publish`). Every byte comes from the validated
+documents alone: no clock, no host name, no absolute path, so the same corpus gives the same bytes
+on any machine. A release replaces only what an earlier release wrote (:mod:`.manifest`).
 """
 
 from __future__ import annotations
@@ -20,27 +20,24 @@ from itertools import pairwise
 from pathlib import Path
 
 from policyspec.bundled import bundled_dir
-from policyspec.release.datapackage import (
-    datapackage_descriptor,
-    datapackage_text,
-    file_resource,
-    table_resource,
-)
+from policyspec.release.datapackage import datapackage_descriptor, datapackage_text
 from policyspec.release.envelope import (
     DOCUMENT_SEPARATOR,
     SCHEMA_FILE,
     DocumentSummary,
-    document_json,
     envelope_head,
     envelope_tail,
 )
 from policyspec.release.identity import BUNDLED_IDENTITY, ReleaseIdentity
 from policyspec.release.inputs import CheckedInputs, ReleaseError, ReleaseInput, release_inputs
+from policyspec.release.json_schemas import RELEASE_SCHEMAS
 from policyspec.release.manifest import MANIFEST, ReleaseRefused
-from policyspec.release.parts import DocumentPart, PartStore
+from policyspec.release.parquet import INSTALL_HINT, pyarrow_missing
+from policyspec.release.parts import PartStore, render_part
+from policyspec.release.resources import SCHEMAS, SOURCES, resources
 from policyspec.release.staging import SCRATCH, StagedRelease, publish
-from policyspec.release.table_files import TableFiles, WriteOptions, table_path
-from policyspec.release.tables import INDICATORS, TABLES, document_rows
+from policyspec.release.table_files import TableFiles, TableRenderer, WriteOptions, table_path
+from policyspec.release.tables import FORMATS, TABLES
 from policyspec.release.version import package_version
 
 __all__ = [
@@ -51,58 +48,41 @@ __all__ = [
     "ReleaseError",
     "ReleaseInput",
     "ReleaseRefused",
-    "document_part",
+    "WriteOptions",
     "is_release_path",
     "release_inputs",
+    "render_part",
     "write_release",
 ]
 
 RELEASE_FILES = (
     "policyspec.json",
-    *(table_path(table, form) for table in TABLES for form in table.formats),
+    *(table_path(table, form) for table in TABLES for form in FORMATS),
     SCHEMA_FILE,
     "datapackage.json",
     MANIFEST,
 )
-# Folders a release writes into, and the writer's scratch folder (in a staging folder only).
-RELEASE_FOLDERS = (SCRATCH,)
+"""Every file a release may write at its top level (the Parquet files only where pyarrow is)."""
+
+RELEASE_FOLDERS = (SCHEMAS, SOURCES, SCRATCH)
+"""The folders a release writes files into (and the writer's scratch folder, in staging only)."""
 
 
 @dataclass(frozen=True)
 class Release:
-    """What was released: the data version, how many documents and indicators, how many files."""
+    """What was released, and what was left out (``skipped``: why, and what to do about it)."""
 
     name: str
     version: str
     documents: int
     indicators: int
     files: int
+    skipped: tuple[str, ...] = ()
 
 
 def is_release_path(path: str) -> bool:
     """Whether a release writes a file at ``path`` (relative): what a killed run may leave behind."""
-    return path in RELEASE_FILES or (path.split("/", 1)[0] in RELEASE_FOLDERS and "/" in path)
-
-
-def document_part(entry: ReleaseInput) -> tuple[DocumentPart, DocumentSummary]:
-    """One document rendered for every file of the release, and what is kept of it afterwards."""
-    document = entry.document
-    part = DocumentPart(
-        document.id,
-        document_json(document.model_dump(mode="json")),
-        document_rows(document, entry.coverage),
-    )
-    summary = DocumentSummary(
-        id=document.id,
-        title_zh=document.title.zh,
-        title_en=document.title.en,
-        source_file=document.source.file,
-        source_sha256=document.source.sha256,
-        spec_file=entry.spec_file,
-        spec_sha256=entry.spec_sha256,
-        indicators=len(document.indicators),
-    )
-    return part, summary
+    return path in RELEASE_FILES or ("/" in path and path.split("/", 1)[0] in RELEASE_FOLDERS)
 
 
 def write_release(
@@ -121,19 +101,36 @@ def write_release(
     out = Path(os.path.abspath(out))
     if not out.name:
         raise ReleaseError(f"cannot release into {out}")
-    write = partial(_write, inputs, identity=identity, options=options)
-    return publish(out, write, is_release_path=is_release_path)
+    formats: tuple[str, ...] = FORMATS
+    skipped: tuple[str, ...] = ()
+    if not options.parquet:
+        formats = tuple(form for form in FORMATS if form != "parquet")
+    elif (missing := pyarrow_missing()) is not None:
+        formats = tuple(form for form in FORMATS if form != "parquet")
+        skipped = (f"Parquet files skipped: {missing}; to write them, {INSTALL_HINT}",)
+    write = partial(_write, inputs, identity=identity, options=options, formats=formats)
+    release: Release = publish(out, write, is_release_path=is_release_path)
+    return Release(
+        release.name, release.version, release.documents, release.indicators, release.files, skipped
+    )
 
 
 def _write(
-    inputs: Iterable[ReleaseInput], staged: StagedRelease, *, identity: ReleaseIdentity, options: WriteOptions
+    inputs: Iterable[ReleaseInput],
+    staged: StagedRelease,
+    *,
+    identity: ReleaseIdentity,
+    options: WriteOptions,
+    formats: tuple[str, ...],
 ) -> Release:
     summaries: list[DocumentSummary] = []
+    renderers = [TableRenderer(table, formats) for table in TABLES]
     with PartStore(staged.scratch()) as parts:
         for entry in inputs:
-            part, summary = document_part(entry)
+            part, summary = render_part(entry, renderers)
             parts.put(part)
             summaries.append(summary)
+            _ship_source(staged, entry)
         if not summaries:
             raise ReleaseError("no documents to release: no spec files were given or found")
         ids = parts.ids()
@@ -141,13 +138,41 @@ def _write(
         if repeated:
             raise ReleaseError(f"document id {repeated[0]!r} is used by more than one document")
         summaries.sort(key=lambda s: s.id)
-        _write_documents_and_tables(staged, parts, summaries, identity=identity, options=options)
-    schema = (bundled_dir("schemas") / SCHEMA_FILE).read_text(encoding="utf-8").replace("\r\n", "\n")
-    staged.add(SCHEMA_FILE, schema.encode("utf-8"))
-    descriptor = datapackage_descriptor(_resources(staged), documents=summaries, identity=identity)
+        _write_documents_and_tables(
+            staged, parts, summaries, identity=identity, options=options, formats=formats
+        )
+    _ship_schemas(staged)
+    descriptor = datapackage_descriptor(
+        resources(staged, formats=formats, options=options), documents=summaries, identity=identity
+    )
     staged.add("datapackage.json", datapackage_text(descriptor))
     indicators = sum(s.indicators for s in summaries)
     return Release(identity.name, identity.version, len(summaries), indicators, len(staged.written) + 1)
+
+
+def _ship_schemas(staged: StagedRelease) -> None:
+    """The spec's JSON Schema, and those of policyspec.json and of each table's rows (schemas/)."""
+    folder = bundled_dir("schemas")
+    for path, name in [
+        (SCHEMA_FILE, SCHEMA_FILE),
+        *((f"{SCHEMAS}/{n}", f"release/{n}") for n in RELEASE_SCHEMAS),
+    ]:
+        text = (folder / name).read_text(encoding="utf-8").replace("\r\n", "\n")  # as committed, on any OS
+        staged.add(path, text.encode("utf-8"))
+
+
+def _ship_source(staged: StagedRelease, entry: ReleaseInput) -> None:
+    """The source text the quotes are anchored in, byte for byte as validated, once per file."""
+    source = entry.document.source
+    path = f"{SOURCES}/{source.file}"
+    if staged.has(path):
+        if staged.file(path).sha256 != source.sha256:
+            raise ReleaseError(f"two different source texts are named {source.file}")
+        return
+    assert entry.source_text is not None  # render_part refuses an input without it
+    written = staged.add(path, entry.source_text.encode("utf-8"))
+    if written.sha256 != source.sha256:
+        raise ReleaseError(f"{entry.spec_file}: source text {source.file} is not the one its spec pins")
 
 
 def _write_documents_and_tables(
@@ -157,57 +182,15 @@ def _write_documents_and_tables(
     *,
     identity: ReleaseIdentity,
     options: WriteOptions,
+    formats: tuple[str, ...],
 ) -> None:
     """policyspec.json and every table file, in one pass over the documents in id order."""
     with ExitStack() as stack:
         envelope = stack.enter_context(staged.open("policyspec.json"))
-        tables = [TableFiles(table, staged, stack, options, table.formats) for table in TABLES]
+        tables = [TableFiles(table, staged, stack, options, formats) for table in TABLES]
         envelope.write(envelope_head(summaries, identity, policyspec_version=package_version()))
         for number, part in enumerate(parts.in_id_order()):
             envelope.write(DOCUMENT_SEPARATOR + part.json if number else part.json)
             for files in tables:
-                files.write(part.rows[files.table.name])
+                files.write(part.tables[files.table.name])
         envelope.write(envelope_tail())
-
-
-def _resources(staged: StagedRelease) -> list[dict[str, object]]:
-    """The datapackage.json entries of the files written, in the order a reader meets them."""
-    resources = [
-        file_resource(
-            staged.file("policyspec.json"),
-            name="policyspec",
-            form="json",
-            mediatype="application/json",
-            title="Every document in full",
-            description="All the specs say, document by document (valid against policyspec.schema.json), "
-            "with the data version and the files the release was built from.",
-        )
-    ]
-    for table in TABLES:
-        for form in table.formats:
-            written = staged.file(table_path(table, form))
-            if form == "csv":
-                resources.append(table_resource(written, table))
-            elif table is INDICATORS and form == "jsonl":
-                resources.append(
-                    file_resource(
-                        written,
-                        name="indicators-jsonl",
-                        form="file",
-                        mediatype="application/jsonl",
-                        title="Indicators as JSON Lines",
-                        description="The rows of indicators.csv, one JSON object per line with the same keys "
-                        "in the same order; lists are arrays, value is a number or an exact 'p/q' string.",
-                    )
-                )
-    resources.append(
-        file_resource(
-            staged.file(SCHEMA_FILE),
-            name="policyspec-schema",
-            form="json",
-            mediatype="application/schema+json",
-            title="JSON Schema of a document",
-            description="The JSON Schema (draft 2020-12) each document of policyspec.json follows.",
-        )
-    )
-    return resources

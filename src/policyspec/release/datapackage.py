@@ -46,20 +46,28 @@ _CSV_DIALECT: dict[str, object] = {
 Descriptor = dict[str, object]
 
 
-def _described(written: WrittenFile, descriptor: Descriptor, encoding: str = "utf-8") -> Descriptor:
+def _described(written: WrittenFile, descriptor: Descriptor, encoding: str | None) -> Descriptor:
     return {
         **descriptor,
         "path": written.path,
-        "encoding": encoding,
+        **({"encoding": encoding} if encoding else {}),
         "bytes": written.bytes,
         "hash": f"sha256:{written.sha256}",
     }
 
 
 def file_resource(
-    written: WrittenFile, *, name: str, title: str, description: str, form: str, mediatype: str
+    written: WrittenFile,
+    *,
+    name: str,
+    title: str,
+    description: str,
+    form: str,
+    mediatype: str,
+    encoding: str | None = "utf-8",
 ) -> Descriptor:
-    """A non-tabular file: ``form`` is ``json`` (a JSON document) or ``file`` (anything else)."""
+    """A non-tabular file: ``form`` is ``json`` (a JSON document) or ``file`` (anything else);
+    ``encoding`` None for a binary file."""
     descriptor: Descriptor = {
         "name": name,
         "type": form,
@@ -68,11 +76,11 @@ def file_resource(
         "format": written.path.rsplit(".", 1)[-1],
         "mediatype": mediatype,
     }
-    return _described(written, descriptor)
+    return _described(written, descriptor, encoding)
 
 
-def table_resource(written: WrittenFile, table: Table) -> Descriptor:
-    """A CSV file with its dialect and Table Schema."""
+def table_resource(written: WrittenFile, table: Table, *, encoding: str = "utf-8") -> Descriptor:
+    """A CSV file with its dialect and Table Schema (``utf-8-sig``: it starts with a BOM)."""
     descriptor: Descriptor = {
         "name": table.name,
         "type": "table",
@@ -83,7 +91,7 @@ def table_resource(written: WrittenFile, table: Table) -> Descriptor:
         "dialect": dict(_CSV_DIALECT),
         "schema": table_schema(table),
     }
-    return _described(written, descriptor)
+    return _described(written, descriptor, encoding)
 
 
 def _source(document: DocumentSummary) -> dict[str, str]:

@@ -3,7 +3,8 @@
 Both sides are read as plain JSON data (the documents as ``policyspec.json`` holds them), so a
 release made by an older policyspec can still be compared. Every list of a document whose
 entries have ids (indicators, measures, goals, ...) is compared entry by entry, field by field
-(``target.value``, ``measured.en``); a document's own fields are compared the same way.
+(``target.value``, ``measured.en``); a document's own fields are compared the same way. The
+selectors a release puts beside each quote are left out: they follow from the quote.
 
 A release's ``policyspec.json`` is read as hostile input: only a regular file (a FIFO cannot hang
 the read, a folder or a link loop is refused), at most :data:`MAX_RELEASE_BYTES`, strict UTF-8,
@@ -18,8 +19,10 @@ import stat
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 from policyspec._fs.regular_files import FileTooLarge, Unreadable, read_regular_file
+from policyspec.release.anchors import ANCHOR_KEYS
 from policyspec.release.version import semver_key
 
 __all__ = [
@@ -121,7 +124,18 @@ def _read_release(path: Path, label: str) -> Side:
     ):
         raise DiffError(f"{label}: {path.name} is not a policyspec release (no list of documents with ids)")
     version = payload.get("version")
-    return Side(label, version if isinstance(version, str) else None, {d["id"]: d for d in documents})
+    plain = {d["id"]: cast("JsonObject", _plain(d)) for d in documents}
+    return Side(label, version if isinstance(version, str) else None, plain)
+
+
+def _plain(value: object) -> object:
+    """A released document without the selectors beside its quotes: they follow from the quotes
+    and the source, so they are no change of their own (and older releases have none)."""
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items() if key not in ANCHOR_KEYS}
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    return value
 
 
 def _read_bytes(path: Path, label: str) -> bytes:

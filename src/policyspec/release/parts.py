@@ -2,7 +2,7 @@
 
 Documents arrive in the order their spec files were given, but every file of a release lists them
 by id. So each document is rendered once, as soon as it is checked, into a :class:`DocumentPart`
-(its entry of policyspec.json, its rows of every table), appended to one scratch file in the
+(its entry of policyspec.json, the bytes its rows add to each table file), appended to one scratch file in the
 staging folder; :meth:`PartStore.in_id_order` then reads the parts back one at a time, in id
 order, while the release files are written. Only an offset per document stays in memory.
 """
@@ -10,23 +10,54 @@ order, while the release files are written. Only an offset per document stays in
 from __future__ import annotations
 
 import pickle
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 
-from policyspec.release.tables import Row
+from policyspec.release.anchoring import AnchorError, QuoteAnchors, anchored_dump
+from policyspec.release.envelope import DocumentSummary, document_json
+from policyspec.release.inputs import ReleaseError, ReleaseInput
+from policyspec.release.table_files import TableRenderer
+from policyspec.release.tables import document_rows
 
-__all__ = ["DocumentPart", "PartStore"]
+__all__ = ["DocumentPart", "PartStore", "render_part"]
 
 
 @dataclass(frozen=True)
 class DocumentPart:
-    """What one document contributes to the release files."""
+    """What one document adds to each file of the release, as bytes."""
 
     id: str
     json: bytes  # its entry in the documents array of policyspec.json, indented in place
-    rows: dict[str, list[Row]]  # by table name
+    tables: dict[str, dict[str, bytes]]  # by table name, then format
+
+
+def render_part(
+    entry: ReleaseInput, renderers: Sequence[TableRenderer]
+) -> tuple[DocumentPart, DocumentSummary]:
+    """One document rendered for every file of the release, and what is kept of it afterwards."""
+    document = entry.document
+    if entry.source_text is None:
+        raise ReleaseError(f"{entry.spec_file}: the release needs the source text {document.source.file}")
+    anchors = QuoteAnchors(entry.source_text, document.source.sha256)
+    try:
+        rows = document_rows(document, anchors, entry.coverage)
+        tables = {render.table.name: render(rows[render.table.name]) for render in renderers}
+        part = DocumentPart(document.id, document_json(anchored_dump(document, anchors)), tables)
+    except AnchorError as error:
+        raise ReleaseError(f"{entry.spec_file}: {error}") from None
+    summary = DocumentSummary(
+        id=document.id,
+        title_zh=document.title.zh,
+        title_en=document.title.en,
+        source_file=document.source.file,
+        source_sha256=document.source.sha256,
+        spec_file=entry.spec_file,
+        spec_sha256=entry.spec_sha256,
+        indicators=len(document.indicators),
+    )
+    return part, summary
 
 
 class PartStore:

@@ -107,6 +107,9 @@ class StagedRelease:
     def file(self, path: str) -> WrittenFile:
         return self._written[path]
 
+    def has(self, path: str) -> bool:
+        return path in self._written
+
     @contextlib.contextmanager
     def open(self, path: str) -> Iterator[HashingWriter]:
         """Write ``path`` (relative, ``/``-separated, new); recorded once the block ends cleanly."""

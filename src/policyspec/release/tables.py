@@ -14,14 +14,23 @@ from dataclasses import dataclass
 from typing import cast
 
 from policyspec.api.records import indicator_record
+from policyspec.model.dates import period, period_end, year_of
 from policyspec.model.documents import Document, Indicator
 from policyspec.model.exact import exact
 from policyspec.model.vocabulary import ISSUER_LEVELS
-from policyspec.release.columns import DOCUMENT_COLUMNS, INDICATOR_COLUMNS, MEASURE_COLUMNS, Column
+from policyspec.release.anchoring import QuoteAnchors
+from policyspec.release.columns import (
+    DOCUMENT_COLUMNS,
+    EXCLUDED_COLUMNS,
+    INDICATOR_COLUMNS,
+    MEASURE_COLUMNS,
+    Column,
+)
 from policyspec.rules.coverage import CoverageCounts
 
 __all__ = [
     "DOCUMENTS",
+    "EXCLUDED",
     "INDICATORS",
     "LIST_SEPARATOR",
     "MEASURES",
@@ -36,8 +45,9 @@ __all__ = [
 ]
 
 LIST_SEPARATOR = "; "
-Cell = str | int | float | bool | list[str] | None
+Cell = str | int | float | bool | list[str] | list[dict[str, object]] | None
 Row = dict[str, Cell]
+FORMATS = ("csv", "jsonl", "parquet")
 
 
 @dataclass(frozen=True)
@@ -50,8 +60,13 @@ class Table:
     primary_key: tuple[str, ...]
     title: str
     description: str
-    formats: tuple[str, ...] = ("csv",)
+    formats: tuple[str, ...] = FORMATS
     references_documents: bool = True
+
+    @property
+    def flat_columns(self) -> tuple[Column, ...]:
+        """The columns of the CSV and Parquet files: all but the JSON-only ones."""
+        return tuple(column for column in self.columns if not column.json_only)
 
 
 INDICATORS = Table(
@@ -60,8 +75,7 @@ INDICATORS = Table(
     ("document", "id"),
     title="Indicators",
     description="One row per indicator: the flat view of `policyspec indicators` with the "
-    "document, its issuers and the measure. Lists are joined with '; '.",
-    formats=("csv", "jsonl"),
+    "document, its issuers, the measure and the quote's place in the source. Lists are joined with '; '.",
 )
 DOCUMENTS = Table(
     "documents",
@@ -76,9 +90,17 @@ MEASURES = Table(
     MEASURE_COLUMNS,
     ("document", "id"),
     title="Measures",
-    description="One row per measure (task) of each document.",
+    description="One row per measure (task) of each document, with the quote's place in the source.",
 )
-TABLES: tuple[Table, ...] = (INDICATORS, DOCUMENTS, MEASURES)
+EXCLUDED = Table(
+    "excluded",
+    EXCLUDED_COLUMNS,
+    ("document", "number"),
+    title="Excluded statements",
+    description="One row per quantitative statement of a source deliberately not encoded, with the "
+    "reason and the statement's place in the source.",
+)
+TABLES: tuple[Table, ...] = (INDICATORS, DOCUMENTS, MEASURES, EXCLUDED)
 
 
 def _decimal(value: int | float | str | None) -> int | float | None:
@@ -102,13 +124,27 @@ def _ordered(columns: tuple[Column, ...], row: dict[str, Cell], table: str) -> R
     return {column.name: row[column.name] for column in columns}
 
 
-def _indicator_row(document: Document, indicator: Indicator) -> Row:
+def _quote_place(document: Document, quote: str, anchors: QuoteAnchors) -> dict[str, Cell]:
+    anchor = anchors[quote]
+    return {
+        "source_file": document.source.file,
+        "source_sha256": anchor.source_sha256,
+        "quote_start": anchor.start,
+        "quote_end": anchor.end,
+        "quote_selectors": anchor.selectors(),
+    }
+
+
+def _indicator_row(document: Document, indicator: Indicator, anchors: QuoteAnchors) -> Row:
     measure = next((m for m in document.measures if m.id == indicator.measure), None)
     # The flat record's fields (JSON scalars and lists of strings) come first, then the release's.
-    row = cast("dict[str, Cell]", indicator_record(document, indicator).as_dict())
+    # vars(), not as_dict(): the record's lists are its own, and a deep copy costs a release time.
+    row = cast("dict[str, Cell]", dict(vars(indicator_record(document, indicator))))
     row.update(
         value_decimal=_decimal(indicator.target.value),
         upper_decimal=_decimal(indicator.target.upper),
+        deadline_year=year_of(indicator.deadline) if indicator.deadline else None,
+        deadline_by=period_end(indicator.deadline).isoformat() if indicator.deadline else None,
         document_title_zh=document.title.zh,
         document_title_en=document.title.en,
         issuers_zh=[issuer.name.zh for issuer in document.issuers],
@@ -116,6 +152,7 @@ def _indicator_row(document: Document, indicator: Indicator) -> Row:
         issuer_level=_issuer_level(document),
         measure_title_zh=measure.title.zh if measure else None,
         measure_title_en=measure.title.en if measure else None,
+        **_quote_place(document, indicator.quote, anchors),
     )
     return _ordered(INDICATOR_COLUMNS, row, "indicators")
 
@@ -136,6 +173,8 @@ def _document_row(d: Document, coverage: CoverageCounts | None) -> Row:
         "date": d.date.value if d.date else None,
         "date_kind": d.date.kind if d.date else None,
         "date_precision": _date_precision(d.date.value) if d.date else None,
+        "date_year": year_of(d.date.value) if d.date else None,
+        "date_day": period(d.date.value)[0].isoformat() if d.date and len(d.date.value) == 10 else None,
         "document_number": d.document_number.value if d.document_number else None,
         "plan_start": d.plan_period.start if d.plan_period else None,
         "plan_end": d.plan_period.end if d.plan_period else None,
@@ -154,7 +193,7 @@ def _document_row(d: Document, coverage: CoverageCounts | None) -> Row:
     return _ordered(DOCUMENT_COLUMNS, row, "documents")
 
 
-def _measure_rows(d: Document) -> list[Row]:
+def _measure_rows(d: Document, anchors: QuoteAnchors) -> list[Row]:
     rows = []
     for m in d.measures:
         row: dict[str, Cell] = {
@@ -167,17 +206,36 @@ def _measure_rows(d: Document) -> list[Row]:
             "lead_units_en": [unit.en for unit in m.lead_units],
             "goal": m.goal,
             "quote": m.quote,
+            **_quote_place(d, m.quote, anchors),
         }
         rows.append(_ordered(MEASURE_COLUMNS, row, "measures"))
     return rows
 
 
-def document_rows(document: Document, coverage: CoverageCounts | None = None) -> dict[str, list[Row]]:
+def _excluded_rows(d: Document, anchors: QuoteAnchors) -> list[Row]:
+    rows = []
+    for number, excluded in enumerate(d.excluded, start=1):
+        row: dict[str, Cell] = {
+            "document": d.id,
+            "number": number,
+            "quote": excluded.quote,
+            "reason": excluded.reason,
+            "note": excluded.note,
+            **_quote_place(d, excluded.quote, anchors),
+        }
+        rows.append(_ordered(EXCLUDED_COLUMNS, row, "excluded"))
+    return rows
+
+
+def document_rows(
+    document: Document, anchors: QuoteAnchors, coverage: CoverageCounts | None = None
+) -> dict[str, list[Row]]:
     """The rows ``document`` gives each table, by table name, in the table's order."""
     return {
-        INDICATORS.name: [_indicator_row(document, indicator) for indicator in document.indicators],
+        INDICATORS.name: [_indicator_row(document, indicator, anchors) for indicator in document.indicators],
         DOCUMENTS.name: [_document_row(document, coverage)],
-        MEASURES.name: _measure_rows(document),
+        MEASURES.name: _measure_rows(document, anchors),
+        EXCLUDED.name: _excluded_rows(document, anchors),
     }
 
 
@@ -191,11 +249,13 @@ def csv_cell(value: Cell, column: Column) -> str:
         return repr(value)  # the shortest text that reads back as the same double
     if isinstance(value, list):
         for item in value:
+            if not isinstance(item, str):
+                raise TypeError(f"{column.name}: a list of {type(item).__name__} has no CSV cell")
             if LIST_SEPARATOR in item:
                 raise ValueError(
                     f"{column.name}: item {item!r} contains the list separator {LIST_SEPARATOR!r}"
                 )
-        return LIST_SEPARATOR.join(value)
+        return LIST_SEPARATOR.join(value)  # type: ignore[arg-type]
     return str(value)
 
 
@@ -209,6 +269,8 @@ def _field(column: Column, key: tuple[str, ...]) -> dict[str, object]:
         constraints["required"] = True
     if column.enum:
         constraints["enum"] = list(column.enum)
+    if column.pattern:
+        constraints["pattern"] = column.pattern
     if constraints:
         field["constraints"] = constraints
     return field
@@ -217,12 +279,12 @@ def _field(column: Column, key: tuple[str, ...]) -> dict[str, object]:
 def table_schema(table: Table) -> dict[str, object]:
     """The Table Schema of the table's CSV file (Frictionless Data Package v2)."""
     schema: dict[str, object] = {
-        "fields": [_field(column, table.primary_key) for column in table.columns],
+        "fields": [_field(column, table.primary_key) for column in table.flat_columns],
         "missingValues": [""],
         "primaryKey": list(table.primary_key),
     }
     if table.references_documents:
         schema["foreignKeys"] = [
-            {"fields": ["document"], "reference": {"resource": "documents", "fields": ["id"]}}
+            {"fields": ["document"], "reference": {"resource": DOCUMENTS.name, "fields": ["id"]}}
         ]
     return schema

@@ -15,17 +15,20 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["DATA_VERSION", "SEMVER", "package_version", "semver_key"]
+__all__ = ["DATA_VERSION", "SEMVER", "SEMVER_PATTERN", "package_version", "semver_key"]
 
 DATA_VERSION = "2.0.0"
 
-_IDENTIFIER = r"(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)"
-SEMVER = re.compile(
-    r"(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)"
+_IDENTIFIER = r"(?:0|[1-9][0-9]*|[0-9]*[a-zA-Z-][0-9a-zA-Z-]*)"
+_SEMVER = (
+    r"(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)"
     rf"(?:-({_IDENTIFIER}(?:\.{_IDENTIFIER})*))?"
     r"(?:\+[0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*)?"
 )
-"""A semantic version 2.0.0: MAJOR.MINOR.PATCH, an optional -pre.release and +build."""
+SEMVER = re.compile(_SEMVER)
+"""A semantic version 2.0.0: MAJOR.MINOR.PATCH, an optional -pre.release and +build (fullmatch)."""
+SEMVER_PATTERN = f"^{_SEMVER}$"
+"""The same, anchored, as a JSON Schema pattern."""
 
 SemverKey = tuple[int, int, int, int, tuple[tuple[int, int | str], ...]]
 
