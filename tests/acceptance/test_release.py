@@ -24,7 +24,13 @@ from policyspec.cli.program import main
 from policyspec.loading.check_files import check_files
 from policyspec.release.anchoring import ANCHOR_KEYS
 from policyspec.release.build import RELEASE_FILES, release_inputs
-from policyspec.release.columns import DOCUMENT_COLUMNS, INDICATOR_COLUMNS, MEASURE_COLUMNS, Column
+from policyspec.release.columns import (
+    DOCUMENT_COLUMNS,
+    EXCLUDED_COLUMNS,
+    INDICATOR_COLUMNS,
+    MEASURE_COLUMNS,
+    Column,
+)
 from policyspec.release.tables import LIST_SEPARATOR, csv_cell
 from policyspec.release.version import DATA_VERSION
 from tests.conftest import EXAMPLES, REPO, RunCli
@@ -494,8 +500,34 @@ def test_the_changelog_has_a_section_for_the_current_data_version() -> None:
     assert re.search(rf"^## {re.escape(DATA_VERSION)} — ", changelog, flags=re.M)
 
 
-@pytest.mark.parametrize("columns", [INDICATOR_COLUMNS, DOCUMENT_COLUMNS, MEASURE_COLUMNS])
+@pytest.mark.parametrize("columns", [INDICATOR_COLUMNS, DOCUMENT_COLUMNS, MEASURE_COLUMNS, EXCLUDED_COLUMNS])
 def test_every_column_is_documented(columns: tuple[Column, ...]) -> None:
     text = (REPO / "docs" / "releases.md").read_text(encoding="utf-8")
     for column in columns:
         assert f"| `{column.name}` | {'list' if column.is_list else column.type} |" in text, column.name
+
+
+# --- For spreadsheets -------------------------------------------------------------------------------
+
+
+def test_csv_bom_starts_each_csv_file_with_a_byte_order_mark_and_nothing_else(
+    run_cli: RunCli, tmp_path: Path, release: Path
+) -> None:
+    from frictionless import validate
+
+    out = tmp_path / "bom"
+    assert run_cli("release", "--out", str(out), "--csv-bom").code == 0
+    plain, marked = _bytes(release), _bytes(out)
+    csv_files = [name for name in plain if name.endswith(".csv")]
+    assert len(csv_files) == 4
+    for name in csv_files:
+        assert not plain[name].startswith(b"\xef\xbb\xbf")
+        assert marked[name] == b"\xef\xbb\xbf" + plain[name]
+    same = [
+        name for name in plain if not name.endswith(".csv") and name not in ("datapackage.json", "SHA256SUMS")
+    ]
+    assert all(marked[name] == plain[name] for name in same)
+    encodings = {r["path"]: r["encoding"] for r in _resources(out) if r["path"].endswith(".csv")}
+    assert set(encodings.values()) == {"utf-8-sig"}
+    report = validate(str(out / "datapackage.json"))
+    assert report.valid, report.flatten(["type", "note"])

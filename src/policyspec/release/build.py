@@ -12,7 +12,7 @@ on any machine. A release replaces only what an earlier release wrote (:mod:`.ma
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from contextlib import ExitStack
 from dataclasses import dataclass
 from functools import partial
@@ -34,7 +34,7 @@ from policyspec.release.json_schemas import RELEASE_SCHEMAS
 from policyspec.release.manifest import MANIFEST, ReleaseRefused
 from policyspec.release.parquet import INSTALL_HINT, pyarrow_missing
 from policyspec.release.parts import PartStore, render_part
-from policyspec.release.resources import SCHEMAS, SOURCES, resources
+from policyspec.release.resources import SCHEMAS, SITE, SOURCES, resources
 from policyspec.release.staging import SCRATCH, StagedRelease, publish
 from policyspec.release.table_files import TableFiles, TableRenderer, WriteOptions, table_path
 from policyspec.release.tables import FORMATS, TABLES
@@ -64,8 +64,12 @@ RELEASE_FILES = (
 )
 """Every file a release may write at its top level (the Parquet files only where pyarrow is)."""
 
-RELEASE_FOLDERS = (SCHEMAS, SOURCES, SCRATCH)
+RELEASE_FOLDERS = (SCHEMAS, SOURCES, SITE, SCRATCH)
 """The folders a release writes files into (and the writer's scratch folder, in staging only)."""
+
+Generated = Callable[[StagedRelease], Iterable[tuple[str, bytes]]]
+"""More files made from the release once its data files are written (it may read them from
+``staged.folder``): each ``(path relative to its folder, bytes)`` yielded is written as it comes."""
 
 
 @dataclass(frozen=True)
@@ -91,8 +95,12 @@ def write_release(
     *,
     identity: ReleaseIdentity = BUNDLED_IDENTITY,
     options: WriteOptions = WriteOptions(),  # noqa: B008 (frozen, so one default is safe)
+    generated: Mapping[str, Generated] | None = None,
 ) -> Release:
     """Write the documents of ``inputs`` as a release at ``out``, consuming them one at a time.
+
+    ``generated`` maps a folder of the release (such as :data:`SITE`) to what makes its files;
+    they are hashed, listed in SHA256SUMS and datapackage.json like the others.
 
     ``out`` is replaced only when it is missing, empty or an unchanged earlier release; otherwise
     :class:`ReleaseRefused` is raised and nothing is touched. An exception from ``inputs`` (such
@@ -108,7 +116,14 @@ def write_release(
     elif (missing := pyarrow_missing()) is not None:
         formats = tuple(form for form in FORMATS if form != "parquet")
         skipped = (f"Parquet files skipped: {missing}; to write them, {INSTALL_HINT}",)
-    write = partial(_write, inputs, identity=identity, options=options, formats=formats)
+    unknown = sorted(set(generated or {}) - {SITE})
+    if unknown:
+        raise ReleaseError(
+            f"cannot generate files into {unknown[0]}/: a release's generated files go to {SITE}/"
+        )
+    write = partial(
+        _write, inputs, identity=identity, options=options, formats=formats, generated=generated or {}
+    )
     release: Release = publish(out, write, is_release_path=is_release_path)
     return Release(
         release.name, release.version, release.documents, release.indicators, release.files, skipped
@@ -122,6 +137,7 @@ def _write(
     identity: ReleaseIdentity,
     options: WriteOptions,
     formats: tuple[str, ...],
+    generated: Mapping[str, Generated],
 ) -> Release:
     summaries: list[DocumentSummary] = []
     renderers = [TableRenderer(table, formats) for table in TABLES]
@@ -142,6 +158,9 @@ def _write(
             staged, parts, summaries, identity=identity, options=options, formats=formats
         )
     _ship_schemas(staged)
+    for folder, make in generated.items():
+        for path, data in make(staged):
+            staged.add(f"{folder}/{path}", data)
     descriptor = datapackage_descriptor(
         resources(staged, formats=formats, options=options), documents=summaries, identity=identity
     )

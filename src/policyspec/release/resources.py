@@ -9,10 +9,11 @@ from policyspec.release.staging import StagedRelease
 from policyspec.release.table_files import WriteOptions, table_path
 from policyspec.release.tables import TABLES, Table
 
-__all__ = ["SCHEMAS", "SOURCES", "resources"]
+__all__ = ["SCHEMAS", "SITE", "SOURCES", "resources"]
 
 SOURCES = "sources"  # the folder of the source texts in a release
 SCHEMAS = "schemas"  # the folder of the JSON Schemas of policyspec.json and the table rows
+SITE = "site"  # generated pages (write_release(generated=...)), such as a static site
 ENVELOPE_SCHEMA = "policyspec-json.schema.json"
 
 
@@ -67,6 +68,26 @@ def _table_resources(
                     encoding=None,
                 )
             )
+    return found
+
+
+def _generated(staged: StagedRelease) -> list[Descriptor]:
+    import mimetypes
+
+    found: list[Descriptor] = []
+    for number, written in enumerate(w for w in staged.written if w.path.startswith(SITE + "/")):
+        mediatype = mimetypes.guess_type(written.path)[0] or "application/octet-stream"
+        found.append(
+            file_resource(
+                written,
+                name=f"{SITE}-{number + 1}",
+                form="file",
+                mediatype=mediatype,
+                title=f"Page {written.path.split('/', 1)[1]}",
+                description="A generated page of the release's site.",
+                encoding="utf-8" if mediatype.startswith("text/") else None,
+            )
+        )
     return found
 
 
@@ -145,4 +166,4 @@ def resources(staged: StagedRelease, *, formats: tuple[str, ...], options: Write
             "follows it, but for the selectors beside its quotes.",
         )
     )
-    return found + _schemas(staged) + _sources(staged)
+    return found + _schemas(staged) + _sources(staged) + _generated(staged)
