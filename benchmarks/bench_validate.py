@@ -37,6 +37,7 @@ class Sample:
     seconds: float
     peak_mib: float
     exit_code: int
+    cpu_seconds: float = 0.0  # user + system: less disturbed than wall time by a busy machine
 
 
 def run_once(command: Sequence[str]) -> Sample:
@@ -46,7 +47,7 @@ def run_once(command: Sequence[str]) -> Sample:
     _, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - start
     process.returncode = os.waitstatus_to_exitcode(status)
-    return Sample(elapsed, usage.ru_maxrss / 1024, process.returncode)
+    return Sample(elapsed, usage.ru_maxrss / 1024, process.returncode, usage.ru_utime + usage.ru_stime)
 
 
 def compare(a: Sequence[str], b: Sequence[str], runs: int) -> tuple[list[Sample], list[Sample]]:
@@ -164,9 +165,11 @@ def sizes_table(
                 released = run_once(
                     [policyspec, "release", "--out", str(Path(scratch) / f"release-{size}"), *files]
                 )
+                cpu = median(a, "cpu_seconds")
                 print(
                     f"{'':>9}  release: {released.seconds:.3f} s (x{released.seconds / ta:.2f} validate), "
-                    f"peak {released.peak_mib:.0f} MiB"
+                    f"CPU {released.cpu_seconds:.1f} s (x{released.cpu_seconds / cpu:.2f} validate's "
+                    f"{cpu:.1f} s), peak {released.peak_mib:.0f} MiB"
                 )
     return timings
 

@@ -138,3 +138,14 @@ def test_without_pyarrow_a_release_skips_parquet_and_says_how_to_get_it(
 
     report = validate(str(out / "datapackage.json"))
     assert report.valid, report.flatten(["type", "note"])
+
+
+def test_pyarrow_is_imported_by_the_parquet_writer_only() -> None:
+    import subprocess
+
+    code = (
+        "import sys, policyspec.release.build, policyspec.release.table_files, policyspec.release.parquet; "
+        "print(sorted(m for m in ('pyarrow', 'pandas') if m in sys.modules))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"

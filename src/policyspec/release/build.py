@@ -207,7 +207,8 @@ def _write_documents_and_tables(
     with ExitStack() as stack:
         envelope = stack.enter_context(staged.open("policyspec.json"))
         tables = [TableFiles(table, staged, stack, options, formats) for table in TABLES]
-        envelope.write(envelope_head(summaries, identity, policyspec_version=package_version()))
+        for chunk in envelope_head(summaries, identity, policyspec_version=package_version()):
+            envelope.write(chunk)
         for number, part in enumerate(parts.in_id_order()):
             envelope.write(DOCUMENT_SEPARATOR + part.json if number else part.json)
             for files in tables:

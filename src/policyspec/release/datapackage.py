@@ -9,11 +9,11 @@ JSON Lines file as a table, which needs an optional plugin.
 
 from __future__ import annotations
 
-import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from policyspec.release.envelope import DocumentSummary
 from policyspec.release.identity import ReleaseIdentity
+from policyspec.release.json_stream import indented_chunks
 from policyspec.release.staging import WrittenFile
 from policyspec.release.tables import Table, table_schema
 
@@ -128,6 +128,8 @@ def datapackage_descriptor(
     return descriptor
 
 
-def datapackage_text(descriptor: Descriptor) -> bytes:
-    """Sorted keys, two-space indent, UTF-8: the same descriptor is always the same bytes."""
-    return (json.dumps(descriptor, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
+def datapackage_text(descriptor: Descriptor) -> Iterator[bytes]:
+    """Sorted keys, two-space indent, UTF-8: the same descriptor is always the same bytes (given
+    a chunk at a time: the descriptor of a large corpus lists thousands of files)."""
+    yield from indented_chunks(descriptor, sort_keys=True)
+    yield b"\n"

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from policyspec.model.documents import SCHEMA_ID
 from policyspec.release.identity import ReleaseIdentity
+from policyspec.release.json_stream import utf8_chunks
 
 __all__ = ["SCHEMA_FILE", "DocumentSummary", "document_json", "envelope_head", "envelope_tail"]
 
@@ -48,7 +49,7 @@ def _canonical(value: object) -> bytes:
 
 def envelope_head(
     documents: Sequence[DocumentSummary], identity: ReleaseIdentity, *, policyspec_version: str
-) -> bytes:
+) -> Iterator[bytes]:
     """Everything before the first document: the identity, schema, build, ``"documents": [``."""
     files = [
         {
@@ -73,8 +74,21 @@ def envelope_head(
             "policyspec_version": policyspec_version,
         },
     }
-    text = json.dumps(payload, ensure_ascii=False, indent=2)
-    return (text[: -len("\n}")] + ',\n  "documents": [\n').encode("utf-8")
+    pieces = json.JSONEncoder(ensure_ascii=False, indent=2).iterencode(payload)
+    return utf8_chunks(_open_at_the_end(pieces, '\n  "documents": [\n'))
+
+
+def _open_at_the_end(pieces: Iterator[str], more: str) -> Iterator[str]:
+    """The pieces of an indented object, its closing ``\n}`` left out and ``,`` + ``more`` put
+    in its place: the object stays open for one more key."""
+    held: list[str] = []
+    for piece in pieces:
+        held.append(piece)
+        if len(held) > 2:
+            yield held.pop(0)
+    if held != ["\n", "}"]:
+        raise ValueError(f"not the end of an indented object: {held!r}")
+    yield "," + more
 
 
 def envelope_tail() -> bytes:
