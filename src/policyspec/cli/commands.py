@@ -134,9 +134,8 @@ def cmd_release(args: argparse.Namespace) -> int:
     except OSError as error:
         print(f"policyspec release: cannot write {args.out}: {error}", file=sys.stderr)
         return EXIT_PROBLEMS
-    diagnostics = sorted(d for spec in inputs.checked for d in spec.diagnostics)
-    if diagnostics:  # errors refuse the release; warnings are shown and do not
-        print(report_text(diagnostics, len(paths)), file=sys.stderr)
+    if inputs.diagnostics:  # errors refuse the release; warnings are shown and do not
+        print(report_text(inputs.diagnostics, len(paths)), file=sys.stderr)
     if release is None:
         return EXIT_PROBLEMS
     for note in release.skipped:

@@ -5,7 +5,7 @@ Each file is checked on its own (in worker processes when ``jobs`` > 1), then th
 rules run across all of them. With ``keep_documents=False`` only diagnostics and ids are kept,
 so memory stays bounded by the largest file rather than growing with the corpus;
 :func:`check_one_by_one` hands each document over as it is checked, for a caller that uses it
-and lets it go (a release streams), which then runs :func:`with_corpus_rules` on the outcomes.
+and lets it go (a release streams), which then runs :func:`corpus_diagnostics` on what it kept.
 """
 
 from __future__ import annotations
@@ -14,13 +14,13 @@ from collections.abc import Iterator, Sequence
 from functools import partial
 from pathlib import Path
 
-from policyspec.diagnostics import PolicyspecError
+from policyspec.diagnostics import Diagnostic, PolicyspecError
 from policyspec.loading.check import CheckedSpec, check_spec
 from policyspec.loading.options import DEFAULT_OPTIONS, CheckOptions
 from policyspec.model.documents import Document
-from policyspec.rules.corpus import run_corpus_rules
+from policyspec.rules.corpus import DocumentIdentity, run_corpus_rules
 
-__all__ = ["check_files", "check_one_by_one", "valid_documents", "with_corpus_rules"]
+__all__ = ["check_files", "check_one_by_one", "corpus_diagnostics", "valid_documents", "with_corpus_rules"]
 
 
 def check_files(
@@ -43,6 +43,11 @@ def check_one_by_one(paths: Sequence[Path], options: CheckOptions = DEFAULT_OPTI
     """Each file checked in turn, with its document and source text, without the corpus-wide rules."""
     for path in paths:
         yield check_spec(path, options)
+
+
+def corpus_diagnostics(identities: Sequence[DocumentIdentity | None]) -> list[Diagnostic]:
+    """The diagnostics of the rules across files, from what they need of each file: its identity."""
+    return [d for found in run_corpus_rules(identities).values() for d in found]
 
 
 def with_corpus_rules(checked: Sequence[CheckedSpec]) -> list[CheckedSpec]:

@@ -20,14 +20,8 @@ from itertools import pairwise
 from pathlib import Path
 
 from policyspec.bundled import bundled_dir
-from policyspec.release.datapackage import datapackage_descriptor, datapackage_text
-from policyspec.release.envelope import (
-    DOCUMENT_SEPARATOR,
-    SCHEMA_FILE,
-    DocumentSummary,
-    envelope_head,
-    envelope_tail,
-)
+from policyspec.release.datapackage import datapackage_chunks
+from policyspec.release.envelope import DOCUMENT_SEPARATOR, SCHEMA_FILE, envelope_head, envelope_tail
 from policyspec.release.identity import BUNDLED_IDENTITY, ReleaseIdentity
 from policyspec.release.inputs import CheckedInputs, ReleaseError, ReleaseInput, release_inputs
 from policyspec.release.json_schemas import RELEASE_SCHEMAS
@@ -139,34 +133,29 @@ def _write(
     formats: tuple[str, ...],
     generated: Mapping[str, Generated],
 ) -> Release:
-    summaries: list[DocumentSummary] = []
     renderers = [TableRenderer(table, formats) for table in TABLES]
     with PartStore(staged.scratch()) as parts:
         for entry in inputs:
-            part, summary = render_part(entry, renderers)
-            parts.put(part)
-            summaries.append(summary)
+            parts.put(*render_part(entry, renderers))
             _ship_source(staged, entry)
-        if not summaries:
+        if not len(parts):
             raise ReleaseError("no documents to release: no spec files were given or found")
         ids = parts.ids()
         repeated = sorted({a for a, b in pairwise(ids) if a == b})
         if repeated:
             raise ReleaseError(f"document id {repeated[0]!r} is used by more than one document")
-        summaries.sort(key=lambda s: s.id)
-        _write_documents_and_tables(
-            staged, parts, summaries, identity=identity, options=options, formats=formats
+        _write_documents_and_tables(staged, parts, identity=identity, options=options, formats=formats)
+        _ship_schemas(staged)
+        for folder, make in generated.items():
+            for path, data in make(staged):
+                staged.add(f"{folder}/{path}", data)
+        counts = (len(parts), parts.indicators)
+        entries = resources(staged, formats=formats, options=options)
+        staged.add(
+            "datapackage.json",
+            datapackage_chunks(entries, parts.summaries(), identity=identity, counts=counts),
         )
-    _ship_schemas(staged)
-    for folder, make in generated.items():
-        for path, data in make(staged):
-            staged.add(f"{folder}/{path}", data)
-    descriptor = datapackage_descriptor(
-        resources(staged, formats=formats, options=options), documents=summaries, identity=identity
-    )
-    staged.add("datapackage.json", datapackage_text(descriptor))
-    indicators = sum(s.indicators for s in summaries)
-    return Release(identity.name, identity.version, len(summaries), indicators, len(staged.written) + 1)
+    return Release(identity.name, identity.version, *counts, len(staged.written) + 1)
 
 
 def _ship_schemas(staged: StagedRelease) -> None:
@@ -197,7 +186,6 @@ def _ship_source(staged: StagedRelease, entry: ReleaseInput) -> None:
 def _write_documents_and_tables(
     staged: StagedRelease,
     parts: PartStore,
-    summaries: list[DocumentSummary],
     *,
     identity: ReleaseIdentity,
     options: WriteOptions,
@@ -207,7 +195,7 @@ def _write_documents_and_tables(
     with ExitStack() as stack:
         envelope = stack.enter_context(staged.open("policyspec.json"))
         tables = [TableFiles(table, staged, stack, options, formats) for table in TABLES]
-        for chunk in envelope_head(summaries, identity, policyspec_version=package_version()):
+        for chunk in envelope_head(parts.summaries, identity, policyspec_version=package_version()):
             envelope.write(chunk)
         for number, part in enumerate(parts.in_id_order()):
             envelope.write(DOCUMENT_SEPARATOR + part.json if number else part.json)

@@ -9,18 +9,17 @@ JSON Lines file as a table, which needs an optional plugin.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator
 
 from policyspec.release.envelope import DocumentSummary
 from policyspec.release.identity import ReleaseIdentity
-from policyspec.release.json_stream import indented_chunks
+from policyspec.release.json_stream import indented_chunks, streamed
 from policyspec.release.staging import WrittenFile
 from policyspec.release.tables import Table, table_schema
 
 __all__ = [
     "PROFILE",
-    "datapackage_descriptor",
-    "datapackage_text",
+    "datapackage_chunks",
     "file_resource",
     "license_descriptor",
     "table_resource",
@@ -105,31 +104,34 @@ def license_descriptor(spdx: str) -> dict[str, str]:
     return {"name": spdx, "path": page, **({"title": title} if title else {})}
 
 
-def datapackage_descriptor(
-    resources: Sequence[Descriptor], *, documents: Sequence[DocumentSummary], identity: ReleaseIdentity
-) -> Descriptor:
-    indicators = sum(d.indicators for d in documents)
+def datapackage_chunks(
+    resources: Iterable[Descriptor],
+    documents: Iterable[DocumentSummary],
+    *,
+    identity: ReleaseIdentity,
+    counts: tuple[int, int],
+) -> Iterator[bytes]:
+    """datapackage.json, with sorted keys and a two-space indent (the same descriptor is always the
+    same bytes), written as its resources and sources come: a large corpus lists thousands.
+
+    ``counts`` is the number of documents and of indicators, for the description."""
+    documents_count, indicators = counts
     descriptor: Descriptor = {
         "$schema": PROFILE,
         "name": identity.name,
         "title": identity.title,
         "description": (
-            f"{len(documents)} policy documents encoded with policyspec: their goals, principles, "
+            f"{documents_count} policy documents encoded with policyspec: their goals, principles, "
             f"measures and {indicators} indicators, each with the exact quote of the archived source "
             "text. See docs/releases.md of policyspec for every file and column."
         ),
         "version": identity.version,
         "keywords": ["policy", "policyspec", "indicators", "targets"],
+        "sources": streamed("sources"),
+        "resources": streamed("resources"),
     }
     if identity.license is not None:  # no license claimed is said by saying none
         descriptor["licenses"] = [license_descriptor(identity.license)]
-    descriptor["sources"] = [_source(document) for document in documents]
-    descriptor["resources"] = list(resources)
-    return descriptor
-
-
-def datapackage_text(descriptor: Descriptor) -> Iterator[bytes]:
-    """Sorted keys, two-space indent, UTF-8: the same descriptor is always the same bytes (given
-    a chunk at a time: the descriptor of a large corpus lists thousands of files)."""
-    yield from indented_chunks(descriptor, sort_keys=True)
+    arrays = {"sources": map(_source, documents), "resources": resources}
+    yield from indented_chunks(descriptor, sort_keys=True, arrays=arrays)
     yield b"\n"

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from policyspec.model.documents import SCHEMA_ID
 from policyspec.release.identity import ReleaseIdentity
-from policyspec.release.json_stream import utf8_chunks
+from policyspec.release.json_stream import indented_pieces, streamed, utf8_chunks
 
 __all__ = ["SCHEMA_FILE", "DocumentSummary", "document_json", "envelope_head", "envelope_tail"]
 
@@ -47,20 +47,33 @@ def _canonical(value: object) -> bytes:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
 
 
+def _input(document: DocumentSummary) -> dict[str, str]:
+    return {
+        "document": document.id,
+        "source_file": document.source_file,
+        "source_sha256": document.source_sha256,
+        "spec_file": document.spec_file,
+        "spec_sha256": document.spec_sha256,
+    }
+
+
+def _inputs_sha256(documents: Iterable[DocumentSummary]) -> str:
+    """SHA-256 of the inputs as compact JSON with sorted keys, computed an entry at a time."""
+    digest = hashlib.sha256(b"[")
+    for number, document in enumerate(documents):
+        digest.update(b"," + _canonical(_input(document)) if number else _canonical(_input(document)))
+    digest.update(b"]")
+    return digest.hexdigest()
+
+
 def envelope_head(
-    documents: Sequence[DocumentSummary], identity: ReleaseIdentity, *, policyspec_version: str
+    documents: Callable[[], Iterable[DocumentSummary]], identity: ReleaseIdentity, *, policyspec_version: str
 ) -> Iterator[bytes]:
-    """Everything before the first document: the identity, schema, build, ``"documents": [``."""
-    files = [
-        {
-            "document": d.id,
-            "source_file": d.source_file,
-            "source_sha256": d.source_sha256,
-            "spec_file": d.spec_file,
-            "spec_sha256": d.spec_sha256,
-        }
-        for d in documents
-    ]
+    """Everything before the first document: the identity, schema, build, ``"documents": [``.
+
+    ``documents`` gives the documents' summaries by id, each time it is called: once for the
+    digest of the inputs, once to list them.
+    """
     payload = {
         "name": identity.name,
         "title": identity.title,
@@ -69,12 +82,12 @@ def envelope_head(
         "schema": {"$id": SCHEMA_ID, "path": SCHEMA_FILE},
         "build": {
             "data_version": identity.version,
-            "inputs": files,
-            "inputs_sha256": hashlib.sha256(_canonical(files)).hexdigest(),
+            "inputs": streamed("inputs"),
+            "inputs_sha256": _inputs_sha256(documents()),
             "policyspec_version": policyspec_version,
         },
     }
-    pieces = json.JSONEncoder(ensure_ascii=False, indent=2).iterencode(payload)
+    pieces = indented_pieces(payload, arrays={"inputs": map(_input, documents())})
     return utf8_chunks(_open_at_the_end(pieces, '\n  "documents": [\n'))
 
 
@@ -86,9 +99,10 @@ def _open_at_the_end(pieces: Iterator[str], more: str) -> Iterator[str]:
         held.append(piece)
         if len(held) > 2:
             yield held.pop(0)
-    if held != ["\n", "}"]:
-        raise ValueError(f"not the end of an indented object: {held!r}")
-    yield "," + more
+    tail = "".join(held)
+    if not tail.endswith("\n}"):
+        raise ValueError(f"not the end of an indented object: {tail!r}")
+    yield tail[: -len("\n}")] + "," + more
 
 
 def envelope_tail() -> bytes:

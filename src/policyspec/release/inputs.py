@@ -2,9 +2,10 @@
 
 A :class:`ReleaseInput` is one valid document with the spec file it came from (by name and hash,
 never by path) and the source text it was validated against. :class:`CheckedInputs` checks spec
-files through the one front door as a release consumes them, keeping of each file only its
-outcome (diagnostics, id, hash), so memory does not grow with the documents; once every file is
-checked it runs the rules across files and refuses the whole corpus if anything has an error.
+files through the one front door as a release consumes them, keeping of each file only what the
+rules across files need (its id) and its diagnostics, so memory does not grow with the documents;
+once every file is checked it runs the rules across files and refuses the whole corpus if
+anything has an error.
 """
 
 from __future__ import annotations
@@ -13,11 +14,12 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from policyspec.diagnostics import PolicyspecError, has_errors
+from policyspec.diagnostics import Diagnostic, PolicyspecError, has_errors
 from policyspec.loading.check import CheckedSpec
-from policyspec.loading.check_files import check_one_by_one, with_corpus_rules
+from policyspec.loading.check_files import check_one_by_one, corpus_diagnostics
 from policyspec.loading.options import DEFAULT_OPTIONS, CheckOptions
 from policyspec.model.documents import Document
+from policyspec.rules.corpus import DocumentIdentity
 from policyspec.rules.coverage import CoverageCounts
 
 __all__ = ["CheckedInputs", "ReleaseError", "ReleaseInput", "release_inputs"]
@@ -62,27 +64,29 @@ class CheckedInputs:
 
     Iterating yields a :class:`ReleaseInput` for each file checked clean so far (after the first
     error nothing more is yielded, but every file is still checked, so that all problems are
-    reported). At the end it raises :class:`PolicyspecError` with every error, the rules across
-    files included, or :class:`ReleaseError` when there was no document at all. :attr:`checked`
-    then holds each file's outcome without its document: the diagnostics to show.
+    reported). Of each file only its id (for the rules across files) and its diagnostics are kept.
+    At the end it raises :class:`PolicyspecError` with every error, the rules across files
+    included, or :class:`ReleaseError` when there was no document at all; :attr:`diagnostics`
+    then holds every diagnostic, warnings too, to show.
     """
 
     def __init__(self, paths: Sequence[Path], options: CheckOptions = DEFAULT_OPTIONS) -> None:
         self.paths = list(paths)
         self.options = options
-        self.checked: list[CheckedSpec] = []
+        self.diagnostics: list[Diagnostic] = []
 
     def __iter__(self) -> Iterator[ReleaseInput]:
-        outcomes: list[CheckedSpec] = []
-        failed = False
+        identities: list[DocumentIdentity | None] = []
+        found: list[Diagnostic] = []
         for spec in check_one_by_one(self.paths, self.options):
-            outcomes.append(spec.without_document())
-            failed = failed or has_errors(spec.diagnostics)
-            if not failed and spec.document is not None:
+            identities.append(spec.identity)
+            found.extend(spec.diagnostics)
+            if not has_errors(found) and spec.document is not None:
                 yield _input(spec)
-        self.checked = with_corpus_rules(outcomes)
-        errors = [d for spec in self.checked for d in spec.diagnostics if d.severity == "error"]
+        found.extend(corpus_diagnostics(identities))
+        self.diagnostics = sorted(found)
+        errors = [d for d in found if d.severity == "error"]
         if errors:
             raise PolicyspecError(errors)
-        if not any(spec.identity is not None for spec in self.checked):
+        if not any(identity is not None for identity in identities):
             raise ReleaseError("no documents to release: no spec files were given or found")

@@ -61,28 +61,47 @@ def render_part(
 
 
 class PartStore:
-    """Parts appended to ``folder/documents`` (a file of the writer's own, read back by itself)."""
+    """Parts and summaries appended to ``folder/documents`` (a file of the writer's own, read back
+    by itself); in memory, an id and two offsets per document."""
 
     def __init__(self, folder: Path) -> None:
         self._file = (folder / "documents").open("x+b")
-        self._index: list[tuple[str, int, int]] = []
+        self._index: list[tuple[str, int, int, int]] = []  # id, offset, part's size, summary's size
+        self.indicators = 0
 
-    def put(self, part: DocumentPart) -> None:
+    def put(self, part: DocumentPart, summary: DocumentSummary) -> None:
         data = pickle.dumps(part, protocol=pickle.HIGHEST_PROTOCOL)
-        self._index.append((part.id, self._file.tell(), len(data)))
-        self._file.write(data)
+        more = pickle.dumps(summary, protocol=pickle.HIGHEST_PROTOCOL)
+        self._index.append((part.id, self._file.tell(), len(data), len(more)))
+        self._file.write(data + more)
+        self.indicators += summary.indicators
+
+    def __len__(self) -> int:
+        return len(self._index)
 
     def ids(self) -> list[str]:
         """The ids of the parts, sorted (a repeated id appears twice)."""
         return sorted(entry[0] for entry in self._index)
 
+    def _read(self, offset: int, size: int) -> object:
+        self._file.seek(offset)
+        return pickle.loads(self._file.read(size))
+
     def in_id_order(self) -> Iterator[DocumentPart]:
         """The parts by id (stable for a repeated id), read one at a time."""
         self._file.flush()
-        for _, offset, size in sorted(self._index, key=lambda entry: entry[0]):
-            self._file.seek(offset)
-            part: DocumentPart = pickle.loads(self._file.read(size))
+        for _, offset, size, _ in sorted(self._index, key=lambda entry: entry[0]):
+            part = self._read(offset, size)
+            assert isinstance(part, DocumentPart)
             yield part
+
+    def summaries(self) -> Iterator[DocumentSummary]:
+        """What is kept of each document, by id, read one at a time."""
+        self._file.flush()
+        for _, offset, size, more in sorted(self._index, key=lambda entry: entry[0]):
+            summary = self._read(offset + size, more)
+            assert isinstance(summary, DocumentSummary)
+            yield summary
 
     def close(self) -> None:
         self._file.close()

@@ -3,6 +3,8 @@ them, each with the size and hash recorded when it was written (nothing is read 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from policyspec.release.datapackage import Descriptor, file_resource, table_resource
 from policyspec.release.envelope import SCHEMA_FILE
 from policyspec.release.staging import StagedRelease
@@ -71,13 +73,12 @@ def _table_resources(
     return found
 
 
-def _generated(staged: StagedRelease) -> list[Descriptor]:
+def _generated(staged: StagedRelease) -> Iterator[Descriptor]:
     import mimetypes
 
-    found: list[Descriptor] = []
     for number, written in enumerate(w for w in staged.written if w.path.startswith(SITE + "/")):
         mediatype = mimetypes.guess_type(written.path)[0] or "application/octet-stream"
-        found.append(
+        yield (
             file_resource(
                 written,
                 name=f"{SITE}-{number + 1}",
@@ -88,21 +89,18 @@ def _generated(staged: StagedRelease) -> list[Descriptor]:
                 encoding="utf-8" if mediatype.startswith("text/") else None,
             )
         )
-    return found
 
 
-def _sources(staged: StagedRelease) -> list[Descriptor]:
-    found: list[Descriptor] = []
+def _sources(staged: StagedRelease) -> Iterator[Descriptor]:
+    sources = sorted((w for w in staged.written if w.path.startswith(SOURCES + "/")), key=lambda w: w.path)
     names: set[str] = set()
-    for written in sorted(staged.written, key=lambda w: w.path):
-        if not written.path.startswith(SOURCES + "/"):
-            continue
+    for written in sources:
         file = written.path.split("/", 1)[1]
         name = f"source-{file.lower()}"
-        while name in names:  # file names differing only in case
+        while name in names:  # file names that differ only in case
             name += "-"
         names.add(name)
-        found.append(
+        yield (
             file_resource(
                 written,
                 name=name,
@@ -113,7 +111,6 @@ def _sources(staged: StagedRelease) -> list[Descriptor]:
                 "(quote_start, quote_end, quote_selectors) count code points of this text.",
             )
         )
-    return found
 
 
 def _schemas(staged: StagedRelease) -> list[Descriptor]:
@@ -139,9 +136,11 @@ def _schemas(staged: StagedRelease) -> list[Descriptor]:
     return found
 
 
-def resources(staged: StagedRelease, *, formats: tuple[str, ...], options: WriteOptions) -> list[Descriptor]:
-    """The datapackage.json entries of the files written; a JSON or JSON Lines file's entry names
-    its JSON Schema (``jsonSchema``, a path in the release)."""
+def resources(
+    staged: StagedRelease, *, formats: tuple[str, ...], options: WriteOptions
+) -> Iterator[Descriptor]:
+    """The datapackage.json entries of the files written, one at a time (there is one per source
+    text); a JSON or JSON Lines file's entry names its JSON Schema (``jsonSchema``, a path)."""
     envelope = file_resource(
         staged.file("policyspec.json"),
         name="policyspec",
@@ -166,4 +165,7 @@ def resources(staged: StagedRelease, *, formats: tuple[str, ...], options: Write
             "follows it, but for the selectors beside its quotes.",
         )
     )
-    return found + _schemas(staged) + _sources(staged) + _generated(staged)
+    yield from found
+    yield from _schemas(staged)
+    yield from _sources(staged)
+    yield from _generated(staged)
