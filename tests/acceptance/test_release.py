@@ -536,3 +536,17 @@ def test_csv_bom_starts_each_csv_file_with_a_byte_order_mark_and_nothing_else(
     assert set(encodings.values()) == {"utf-8-sig"}
     report = validate(str(out / "datapackage.json"))
     assert report.valid, report.flatten(["type", "note"])
+
+
+def test_a_document_id_used_twice_refuses_the_release_after_every_file_is_checked(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
+    """PS218 is known only once every file is checked: the files already rendered are discarded."""
+    for name in ("a", "b"):
+        shutil.copyfile(SAMPLE, tmp_path / f"{name}.yaml")
+    shutil.copyfile(EXAMPLES / "sources" / "sample.txt", tmp_path / "sample.txt")
+    out = tmp_path / "out"
+    result = run_cli("release", "--out", str(out), str(tmp_path / "a.yaml"), str(tmp_path / "b.yaml"))
+    assert result.code == 1
+    assert "PS218" in result.err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.yaml", "b.yaml", "sample.txt"]

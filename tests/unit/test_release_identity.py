@@ -189,3 +189,23 @@ def test_a_bad_identity_option_is_a_usage_error(
     assert message in result.err
     assert "Traceback" not in result.err
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_help_says_the_default_version(run_cli: RunCli) -> None:
+    from policyspec.release.identity import DEFAULT_VERSION
+
+    result = run_cli("release", "--help")
+    assert result.code == 0
+    assert f"version {DEFAULT_VERSION} and no license" in " ".join(result.out.split())
+
+
+def test_building_the_parser_imports_no_release_code() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from policyspec.cli.program import build_parser; build_parser(); "
+        "print(sorted(m for m in sys.modules if m.startswith('policyspec.release')))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"

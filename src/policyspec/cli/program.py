@@ -52,42 +52,37 @@ class _VersionAction(argparse.Action):
         parser.exit(message=f"policyspec {package_version()} (data {DATA_VERSION})\n")
 
 
-def _checked_by(check: Callable[[str], str]) -> Callable[[str], str]:
-    """An argparse type from a release identity check: its error becomes a usage error (exit 2)."""
-    from policyspec.release.identity import IdentityError
+def _identity(check: str) -> Callable[[str], str]:
+    """An argparse type: the release identity check ``check`` (imported only when the option is
+    given, so building the parser imports no release code); its error is a usage error (exit 2)."""
 
     def parse(text: str) -> str:
+        from policyspec.release import identity
+
         try:
-            return check(text)
-        except IdentityError as error:
+            checked: str = getattr(identity, check)(text)
+        except identity.IdentityError as error:
             raise argparse.ArgumentTypeError(str(error)) from None
+        return checked
 
     return parse
 
 
 def _add_release_options(release: argparse.ArgumentParser) -> None:
-    from policyspec.release.identity import (
-        DEFAULT_VERSION,
-        check_license,
-        check_name,
-        check_title,
-        check_version,
-    )
-
     identity = release.add_argument_group(
         "identity (default: the bundled corpus's own; for other specs, the project folder's name, "
-        f"version {DEFAULT_VERSION} and no license)"
+        "version 0.1.0 and no license)"
     )
     identity.add_argument(
-        "--name", type=_checked_by(check_name), help="package name: a-z, 0-9, '.', '_', '-'"
+        "--name", type=_identity("check_name"), help="package name: a-z, 0-9, '.', '_', '-'"
     )
-    identity.add_argument("--title", type=_checked_by(check_title), help="a one-line title")
+    identity.add_argument("--title", type=_identity("check_title"), help="a one-line title")
     identity.add_argument(
-        "--version", type=_checked_by(check_version), metavar="SEMVER", help="the data version, such as 1.2.0"
+        "--version", type=_identity("check_version"), metavar="SEMVER", help="the data version, such as 1.2.0"
     )
     identity.add_argument(
         "--license",
-        type=_checked_by(check_license),
+        type=_identity("check_license"),
         metavar="SPDX",
         help="an SPDX license id, such as CC-BY-4.0",
     )

@@ -24,7 +24,7 @@ SCHEMA_FILE = "policyspec.schema.json"
 _INDENT = "    "  # a document sits two levels deep: the envelope, then its documents array
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DocumentSummary:
     """What the envelope and datapackage.json say of a document, kept once it is written."""
 

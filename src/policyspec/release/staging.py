@@ -40,7 +40,7 @@ SCRATCH = ".parts"  # the writer's own working files, deleted before the swap
 T = TypeVar("T")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one per file: a large release has ten thousand
 class WrittenFile:
     """A file of the release: its path relative to the release folder, size and SHA-256."""
 
