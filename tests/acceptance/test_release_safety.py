@@ -63,12 +63,17 @@ def out(run_cli: RunCli, tmp_path: Path) -> Path:
 # --- SHA256SUMS -----------------------------------------------------------------------------------
 
 
+def _files(folder: Path) -> list[str]:
+    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
+
+
 def test_sha256sum_checks_every_file_of_a_release(out: Path) -> None:
     checked = _sha256sum_check(out)
     assert checked.returncode == 0, checked.stdout + checked.stderr
     listed = [line.split("  ", 1)[1] for line in (out / "SHA256SUMS").read_text("ascii").splitlines()]
-    assert listed == sorted(name for name in RELEASE_FILES if name != "SHA256SUMS")
-    assert sorted(p.name for p in out.iterdir()) == sorted(RELEASE_FILES)
+    assert listed == [path for path in _files(out) if path != "SHA256SUMS"]  # sorted, folders too
+    assert "sources/sample.txt" in listed
+    assert {path for path in _files(out) if "/" not in path} == set(RELEASE_FILES)
     assert (out / "SHA256SUMS").read_bytes().endswith(b"\n")
     assert b"\r" not in (out / "SHA256SUMS").read_bytes()
 
@@ -157,13 +162,28 @@ def test_a_release_with_a_file_this_version_does_not_write_is_replaced_whole(
     run_cli: RunCli, tmp_path: Path, out: Path
 ) -> None:
     """A newer policyspec may write more files: its SHA256SUMS lists them, so they are a release's."""
-    (out / "indicators.parquet").write_bytes(b"PAR1")
+    before = _files(out)
+    (out / "site" / "pages").mkdir(parents=True)
+    (out / "site" / "pages" / "index.html").write_bytes(b"<html>")
     with (out / "SHA256SUMS").open("a", encoding="ascii") as manifest:
-        manifest.write(f"{hashlib.sha256(b'PAR1').hexdigest()}  indicators.parquet\n")
+        manifest.write(f"{hashlib.sha256(b'<html>').hexdigest()}  site/pages/index.html\n")
     assert _sha256sum_check(out).returncode == 0
     assert run_cli("release", "--out", str(out), SAMPLE).code == 0
-    assert sorted(p.name for p in out.iterdir()) == sorted(RELEASE_FILES)
+    assert _files(out) == before
+    assert not (out / "site").exists()
     assert [p.name for p in tmp_path.iterdir()] == ["out"]  # the earlier release is gone entirely
+
+
+def test_a_file_added_to_a_releases_folder_is_named_and_kept(run_cli: RunCli, out: Path) -> None:
+    (out / "sources" / "notes.txt").write_text("mine\n", encoding="utf-8")
+    (out / "sources" / "drafts").mkdir()
+    _refused(run_cli, out, "not files of the release", "sources/drafts, sources/notes.txt")
+
+
+def test_an_edited_source_text_is_named_and_kept(run_cli: RunCli, out: Path) -> None:
+    with (out / "sources" / "sample.txt").open("a", encoding="utf-8") as handle:
+        handle.write("my note\n")
+    _refused(run_cli, out, "changed since the release", "sources/sample.txt")
 
 
 # --- Leftovers of a killed run --------------------------------------------------------------------
@@ -175,6 +195,10 @@ def test_leftovers_are_cleaned_but_a_users_look_alike_folder_is_kept(
     half_written = tmp_path / ".out.k1ll3d_a.tmp"  # killed mid-write: no SHA256SUMS yet
     half_written.mkdir()
     (half_written / "policyspec.json").write_bytes(b'{"name": "polic')
+    for folder in (".parts", "sources", "schemas"):
+        (half_written / folder).mkdir()
+    (half_written / ".parts" / "documents").write_bytes(b"\x80\x05")
+    (half_written / "sources" / "sample.txt").write_bytes(b"half")
     retired = tmp_path / ".out.k1ll3d_b.tmp.old"  # the fallback's earlier release
     shutil.copytree(out, retired)
     users = tmp_path / ".out.mine.tmp"  # merely matches the pattern
@@ -219,7 +243,7 @@ def test_concurrent_releases_leave_one_complete_release(tmp_path: Path) -> None:
         _, err = process.communicate(timeout=60)
         assert process.returncode == 0, err.decode()
     assert _sha256sum_check(out).returncode == 0
-    assert sorted(p.name for p in out.iterdir()) == sorted(RELEASE_FILES)
+    assert {path for path in _files(out) if "/" not in path} == set(RELEASE_FILES)
     assert [p.name for p in tmp_path.iterdir()] == ["out"]
 
 

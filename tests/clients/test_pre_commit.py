@@ -36,10 +36,15 @@ pytestmark = pytest.mark.skipif(bool(_MISSING), reason=f"not found: {', '.join(_
 INSTALL_TIMEOUT = 600  # seconds: the first run builds the hook's virtualenv with pip
 GIT_TIMEOUT = 60
 # Generated or machine-local things a commit of this repository would not carry.
-NOT_IN_A_COMMIT = shutil.ignore_patterns(
+_NOT_COMMITTED = shutil.ignore_patterns(
     ".git", ".venv", "node_modules", ".ci", "__pycache__", "*_cache", ".hypothesis", "*.egg-info",
-    "build", "dist", "release",
 )  # fmt: skip
+_AT_THE_TOP = {"build", "dist", "release"}  # outputs at the top only: src/policyspec/release is code
+
+
+def NOT_IN_A_COMMIT(folder: str, names: list[str]) -> set[str]:
+    ignored = set(_NOT_COMMITTED(folder, names))
+    return ignored | (_AT_THE_TOP & set(names) if Path(folder) == REPO else set())
 
 
 def _hook_ids() -> set[str]:

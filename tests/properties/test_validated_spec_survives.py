@@ -30,7 +30,9 @@ from policyspec.fmt.format import format_text
 from policyspec.loading.check import CheckedSpec, check_spec
 from policyspec.loading.options import CheckOptions
 from policyspec.model.documents import Target
-from policyspec.release.build import ReleaseInput, build_release
+from policyspec.release.build import ReleaseInput, render_part
+from policyspec.release.table_files import TableRenderer
+from policyspec.release.tables import FORMATS, TABLES
 from tests.conftest import EXAMPLES
 from tests.strategies import DATES, IMPOSSIBLE_DATES, beyond_texts, figure_texts
 from tests.strategies.dates import dates_in
@@ -125,8 +127,12 @@ def assert_survives(checked: CheckedSpec, text: str) -> None:
             document.id, indicator, _observed(indicator.target), observed_in=observed_in, reference=reference
         )
     assert checked.sha256 is not None
-    release = build_release([ReleaseInput(document, "spec.yaml", checked.sha256)])
-    assert release.files
+    entry = ReleaseInput(document, "spec.yaml", checked.sha256, checked.coverage, checked.source_text)
+    part, _ = render_part(entry, [TableRenderer(table, FORMATS) for table in TABLES])
+    json.loads(part.json)
+    for table in TABLES:
+        for line in part.tables[table.name]["jsonl"].decode("utf-8").splitlines():
+            json.loads(line)
 
 
 def _check(spec_file: Path, text: str) -> CheckedSpec:

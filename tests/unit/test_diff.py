@@ -11,13 +11,14 @@ import json
 import os
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from policyspec.loading.check_files import check_files
 from policyspec.loading.paths import expand_paths
-from policyspec.release.build import build_release, release_inputs, write_release
+from policyspec.release.build import release_inputs, write_release
 from policyspec.release.diff import (
     MAX_JSON_DEPTH,
     MAX_RELEASE_BYTES,
@@ -29,6 +30,7 @@ from policyspec.release.diff import (
     load_side,
     version_ok,
 )
+from policyspec.release.identity import BUNDLED_IDENTITY
 from policyspec.release.version import DATA_VERSION
 from tests.conftest import EXAMPLES, RunCli
 
@@ -98,7 +100,8 @@ def _diff(tmp_path: Path, edit: Edit) -> Diff:
 
 def _release(specs: Path, out: Path, version: str = DATA_VERSION) -> Path:
     checked = check_files(expand_paths([specs]))
-    return write_release(build_release(release_inputs(checked), version=version), out)
+    write_release(release_inputs(checked), out, identity=replace(BUNDLED_IDENTITY, version=version))
+    return out
 
 
 def test_detects_an_added_a_removed_and_a_changed_indicator(tmp_path: Path) -> None:
@@ -315,3 +318,41 @@ def test_a_release_nested_within_the_limit_is_read(tmp_path: Path) -> None:
     payload = {"version": "1.0.0", "documents": [{"id": "a", "deep": nested}]}
     (release / "policyspec.json").write_text(json.dumps(payload), encoding="utf-8")
     assert load_side(release).documents["a"]["deep"] == nested
+
+
+# --- --check-version: a gate for CI ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("new_version", "code"),
+    [("1.0.1", 1), ("1.1.0-rc.1", 1), ("1.1.0", 0), ("2.0.0", 0)],
+    ids=["patch-for-an-addition", "pre-release-of-the-minor", "minor", "major"],
+)
+def test_check_version_fails_a_bump_smaller_than_the_changes_call_for(
+    run_cli: RunCli, tmp_path: Path, new_version: str, code: int
+) -> None:
+    old = _release(_corpus(tmp_path / "old"), tmp_path / "old-release", "1.0.0")
+    new = _release(_corpus(tmp_path / "new", _add_indicator), tmp_path / "new-release", new_version)
+    result = run_cli("diff", "--check-version", str(old), str(new))
+    assert result.code == code, result.err
+    assert "the changes call for a minor release: data version 1.1.0 or later" in result.out
+    if code:
+        assert (
+            f"has data version {new_version}; its changes call for a minor release: 1.1.0 or later"
+            in result.err
+        )
+    assert run_cli("diff", str(old), str(new)).code == 0  # without the option, a report only
+
+
+def test_check_version_without_a_data_version_is_a_usage_error(run_cli: RunCli, tmp_path: Path) -> None:
+    old = _release(_corpus(tmp_path / "old"), tmp_path / "old-release", "1.0.0")
+    specs = _corpus(tmp_path / "new", _add_indicator)
+    result = run_cli("diff", "--check-version", str(old), str(specs))
+    assert result.code == 2
+    assert f"needs a data version on both sides: {specs} has none" in result.err
+
+
+def test_unchanged_data_pass_the_check_at_the_same_version(run_cli: RunCli, tmp_path: Path) -> None:
+    old = _release(_corpus(tmp_path / "old"), tmp_path / "old-release", "1.0.0")
+    new = _release(_corpus(tmp_path / "new"), tmp_path / "new-release", "1.0.0")
+    assert run_cli("diff", "--check-version", str(old), str(new)).code == 0

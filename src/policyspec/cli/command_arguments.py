@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from pathlib import Path
 
 from policyspec.cli.arguments import (
@@ -78,12 +79,56 @@ def compare_arguments(parser: argparse.ArgumentParser) -> None:
 def release_arguments(parser: argparse.ArgumentParser) -> None:
     add_input_options(parser)
     parser.add_argument("--out", required=True, type=Path, metavar="DIR", help="the release folder")
+    identity = parser.add_argument_group(
+        "identity (default: [tool.policyspec.release], else the bundled corpus's own; for other specs, "
+        "the project folder's name, version 0.1.0 and no license)"
+    )
+    identity.add_argument(
+        "--name", type=_identity("check_name"), help="package name: a-z, 0-9, '.', '_', '-'"
+    )
+    identity.add_argument("--title", type=_identity("check_title"), help="a one-line title")
+    identity.add_argument(
+        "--version", type=_identity("check_version"), metavar="SEMVER", help="the data version, such as 1.2.0"
+    )
+    identity.add_argument(
+        "--license",
+        type=_identity("check_license"),
+        metavar="SPDX",
+        help="an SPDX license id, such as CC-BY-4.0",
+    )
+    parser.add_argument(
+        "--csv-bom",
+        action="store_true",
+        help="start each CSV file with a UTF-8 byte-order mark, so Excel opens it as UTF-8",
+    )
+
+
+def _identity(check: str) -> Callable[[str], str]:
+    """An argparse type: the release identity check ``check`` (imported only when the option is
+    given, so building the parser imports no release code); its error is a usage error (exit 2)."""
+
+    def parse(text: str) -> str:
+        from policyspec.release import identity
+
+        try:
+            checked: str = getattr(identity, check)(text)
+        except identity.IdentityError as error:
+            raise argparse.ArgumentTypeError(str(error)) from None
+        return checked
+
+    return parse
 
 
 def diff_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("old", metavar="OLD", help="a release folder, its policyspec.json, or specs")
     parser.add_argument("new", metavar="NEW", help="a release folder, its policyspec.json, or specs")
     _format(parser, ("text", "json"), "text for people, json for tools")
+    parser.add_argument(
+        "--check-version",
+        action="store_true",
+        help="exit 1 when NEW's data version is lower than its changes call for (for CI); "
+        "exit 2 when a side has no data version",
+    )
 
 
 def coverage_arguments(parser: argparse.ArgumentParser) -> None:

@@ -5,12 +5,13 @@ the command that needs them, so start-up stays fast for the pre-commit hook. ``v
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from policyspec.cli.arguments import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UsageError
-from policyspec.cli.inputs import Inputs, kept, refused, reported, resolve_inputs
+from policyspec.cli.inputs import Inputs, refused, reported, resolve_inputs
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -96,22 +97,36 @@ def cmd_compare(args: argparse.Namespace) -> int:
 
 
 def cmd_release(args: argparse.Namespace) -> int:
-    """Errors refuse a release, as validate reports them: an ignored code does not refuse it."""
-    from dataclasses import replace
+    """Errors refuse a release, as validate reports them: an ignored code does not refuse it.
 
-    from policyspec.release.build import ReleaseError, build_release, release_inputs, write_release
+    Each document is checked, written and let go in turn (a release streams); the identity is the
+    options', else the project's ``[tool.policyspec.release]``, else the default for the specs.
+    """
+    from policyspec.diagnostics import PolicyspecError
+    from policyspec.release.build import CheckedInputs, ReleaseError, write_release
+    from policyspec.release.identity import IdentityError, ReleaseIdentity, default_identity
     from policyspec.release.manifest import ReleaseRefused
+    from policyspec.release.table_files import WriteOptions
 
-    checked, inputs = _check(args)
-    shown = reported(checked, inputs.enabled)
-    if shown:  # errors refuse the release; warnings are shown and do not
-        _print_problems(args, shown, inputs)
-    if refused(checked, inputs.enabled):
-        return EXIT_PROBLEMS
-    selected = [replace(spec, diagnostics=tuple(kept(spec.diagnostics, inputs.enabled))) for spec in checked]
+    if "pyarrow" not in sys.modules:  # Arrow's own allocator keeps tens of MiB it no longer needs
+        os.environ.setdefault("ARROW_DEFAULT_MEMORY_POOL", "system")
+    resolved = resolve_inputs(args)
+    configured = resolved.project.settings.release if resolved.project is not None else None
+    layers = [vars(configured) if configured is not None else {}]
+    layers.append({key: getattr(args, key) for key in ("name", "title", "version", "license")})
+    chosen = {key: value for layer in layers for key, value in layer.items() if value is not None}
     try:
-        release = build_release(release_inputs(selected))
-        write_release(release, args.out)
+        identity = ReleaseIdentity.from_mapping(chosen, base=default_identity(resolved.paths))
+    except IdentityError as error:  # a configured value the project's checks let through
+        print(f"policyspec release: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    inputs = CheckedInputs(resolved.paths, resolved.options, enabled=resolved.enabled)
+    try:
+        release = write_release(
+            inputs, args.out, identity=identity, options=WriteOptions(csv_bom=args.csv_bom)
+        )
+    except PolicyspecError:  # a spec has errors: nothing was written
+        release = None
     except ReleaseRefused as error:  # --out holds files this project did not write: left untouched
         print(f"policyspec release: {error}", file=sys.stderr)
         return EXIT_PROBLEMS
@@ -121,10 +136,16 @@ def cmd_release(args: argparse.Namespace) -> int:
     except OSError as error:
         print(f"policyspec release: cannot write {args.out}: {error}", file=sys.stderr)
         return EXIT_PROBLEMS
+    if inputs.diagnostics:  # errors refuse the release; warnings are shown and do not
+        _print_problems(args, inputs.diagnostics, resolved)
+    if release is None:
+        return EXIT_PROBLEMS
+    for note in release.skipped:
+        print(f"policyspec release: {note}", file=sys.stderr)
     print(
-        f"policyspec data {release.version}: {release.documents} document(s), "
-        f"{release.indicators} indicator(s), {len(release.files)} files in {args.out}"
-        + (f" (from the {inputs.label})" if inputs.label else "")
+        f"{release.name} data {release.version}: {release.documents} document(s), "
+        f"{release.indicators} indicator(s), {release.files} files in {args.out}"
+        + (f" (from the {resolved.label})" if resolved.label else "")
     )
     return EXIT_OK
 
@@ -132,8 +153,9 @@ def cmd_release(args: argparse.Namespace) -> int:
 def cmd_diff(args: argparse.Namespace) -> int:
     from policyspec.cli.reporters import report_text
     from policyspec.diagnostics import PolicyspecError
-    from policyspec.release.diff import DiffError, diff_sides, load_side
+    from policyspec.release.diff import DiffError, diff_sides, least_version, load_side, version_ok
     from policyspec.release.diff_report import RENDERERS_BY_NAME
+    from policyspec.release.version import semver_key
 
     try:
         old, new = load_side(args.old), load_side(args.new)
@@ -144,7 +166,25 @@ def cmd_diff(args: argparse.Namespace) -> int:
     except DiffError as error:
         print(f"policyspec diff: {error}", file=sys.stderr)
         return EXIT_PROBLEMS
-    sys.stdout.write(RENDERERS_BY_NAME[args.format](diff_sides(old, new)))
+    diff = diff_sides(old, new)
+    sys.stdout.write(RENDERERS_BY_NAME[args.format](diff))
+    if not args.check_version:
+        return EXIT_OK
+    ok, least = version_ok(diff), least_version(diff)
+    if ok is None:
+        sides = [f"{side.label} has none" for side in (old, new) if semver_key(side.version) is None]
+        print(
+            f"policyspec diff: --check-version needs a data version on both sides: {'; '.join(sides)}",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    if not ok:
+        print(
+            f"policyspec diff: {new.label} has data version {new.version}; its changes call for a "
+            f"{diff.bump} release: {least} or later",
+            file=sys.stderr,
+        )
+        return EXIT_PROBLEMS
     return EXIT_OK
 
 

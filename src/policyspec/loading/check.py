@@ -29,10 +29,11 @@ class CheckedSpec:
     sha256: str | None = None  # of the bytes that were checked, so a release hashes what was validated
     identity: DocumentIdentity | None = None  # kept when the document is not, for corpus-wide rules
     coverage: CoverageCounts | None = None  # statements of the source, encoded and excluded
+    source_text: str | None = None  # the source as validated, so a release ships and anchors those bytes
 
     def without_document(self) -> CheckedSpec:
-        """The same outcome without the typed document: small enough to keep for every file."""
-        return replace(self, document=None)
+        """The same outcome without the typed document and its source: small enough to keep for every file."""
+        return replace(self, document=None, source_text=None)
 
     def with_diagnostics(self, more: tuple[Diagnostic, ...]) -> CheckedSpec:
         return replace(self, diagnostics=self.diagnostics + more)
@@ -52,15 +53,15 @@ def check_opened(
     document = build_document(opened.parsed.data, file=opened.file, marks=opened.parsed.marks)
     if isinstance(document, list):
         return CheckedSpec(path, None, tuple(document), opened.sha256)
-    diagnostics, accounted = _rule_diagnostics(document, opened, options)
+    diagnostics, accounted, source_text = _rule_diagnostics(document, opened, options)
     identity = DocumentIdentity(opened.file, document.id, opened.parsed.marks.of_value(("id",)))
     coverage = counts(accounted) if accounted is not None else None
-    return CheckedSpec(path, document, tuple(diagnostics), opened.sha256, identity, coverage)
+    return CheckedSpec(path, document, tuple(diagnostics), opened.sha256, identity, coverage, source_text)
 
 
 def _rule_diagnostics(
     document: Document, opened: OpenedSpec, options: CheckOptions
-) -> tuple[list[Diagnostic], tuple[Accounted, ...] | None]:
+) -> tuple[list[Diagnostic], tuple[Accounted, ...] | None, str | None]:
     searched = source_folders(opened.path, options.sources)
     source = read_source([folder / document.source.file for folder in searched], options.limits)
     accounted = tuple(account(document, source.text)) if source.text is not None else None
@@ -81,4 +82,4 @@ def _rule_diagnostics(
                 opened.file, line, column, finding.code, finding.message, path=finding.path, hint=finding.hint
             )
         )
-    return sorted(diagnostics), accounted
+    return sorted(diagnostics), accounted, source.text

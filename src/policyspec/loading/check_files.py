@@ -3,23 +3,32 @@
 
 Each file is checked on its own (in worker processes when ``jobs`` > 1), then the corpus-wide
 rules run across all of them. With ``keep_documents=False`` only diagnostics and ids are kept,
-so memory stays bounded by the largest file rather than growing with the corpus.
+so memory stays bounded by the largest file rather than growing with the corpus;
+:func:`check_one_by_one` hands each document over as it is checked, for a caller that uses it
+and lets it go (a release streams), which then runs :func:`corpus_diagnostics` on what it kept.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import partial
 from pathlib import Path
 
-from policyspec.diagnostics import PolicyspecError
+from policyspec.diagnostics import Diagnostic, PolicyspecError
 from policyspec.loading.check import CheckedSpec, check_opened, check_spec
 from policyspec.loading.opening import open_spec_bytes
 from policyspec.loading.options import DEFAULT_OPTIONS, CheckOptions
 from policyspec.model.documents import Document
-from policyspec.rules.corpus import run_corpus_rules
+from policyspec.rules.corpus import DocumentIdentity, run_corpus_rules
 
-__all__ = ["check_bytes", "check_files", "valid_documents"]
+__all__ = [
+    "check_bytes",
+    "check_files",
+    "check_one_by_one",
+    "corpus_diagnostics",
+    "valid_documents",
+    "with_corpus_rules",
+]
 
 
 def check_files(
@@ -45,13 +54,13 @@ def check_files(
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             results = pool.map(work, paths, chunksize=max(1, len(paths) // (jobs * 8)))
             checked = _collect(results, progress)
-    return _across(checked)
+    return with_corpus_rules(checked)
 
 
 def check_bytes(path: Path, raw: bytes, options: CheckOptions = DEFAULT_OPTIONS) -> list[CheckedSpec]:
     """One spec read elsewhere (standard input), checked as :func:`check_files` checks a file:
     ``path`` names it in diagnostics and is where its source is looked for."""
-    return _across([check_opened(path, open_spec_bytes(path, raw, options.limits), options)])
+    return with_corpus_rules([check_opened(path, open_spec_bytes(path, raw, options.limits), options)])
 
 
 def _collect(results: Iterable[CheckedSpec], progress: Callable[[int], None] | None) -> list[CheckedSpec]:
@@ -63,8 +72,19 @@ def _collect(results: Iterable[CheckedSpec], progress: Callable[[int], None] | N
     return checked
 
 
-def _across(checked: list[CheckedSpec]) -> list[CheckedSpec]:
-    """The checked specs with the diagnostics of the rules across files added."""
+def check_one_by_one(paths: Sequence[Path], options: CheckOptions = DEFAULT_OPTIONS) -> Iterator[CheckedSpec]:
+    """Each file checked in turn, with its document and source text, without the corpus-wide rules."""
+    for path in paths:
+        yield check_spec(path, options)
+
+
+def corpus_diagnostics(identities: Sequence[DocumentIdentity | None]) -> list[Diagnostic]:
+    """The diagnostics of the rules across files, from what they need of each file: its identity."""
+    return [d for found in run_corpus_rules(identities).values() for d in found]
+
+
+def with_corpus_rules(checked: Sequence[CheckedSpec]) -> list[CheckedSpec]:
+    """The outcomes in the same order, with the diagnostics of the rules across files added."""
     across = run_corpus_rules([spec.identity for spec in checked])
     return [
         spec.with_diagnostics(tuple(across[i])) if i in across else spec for i, spec in enumerate(checked)

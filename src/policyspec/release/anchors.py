@@ -16,10 +16,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["CONTEXT", "QuoteAnchor", "anchor_quote"]
+__all__ = ["ANCHOR_KEYS", "CONTEXT", "QuoteAnchor", "anchor_quote"]
 
 CONTEXT = 32
 """Code points of context on each side of a quote (the length hypothes.is and Annotator use)."""
+
+ANCHOR_KEYS = ("quote_selectors", "evidence_selectors")
+"""The keys a release puts beside the quotes of a document (``policyspec diff`` leaves them out)."""
 
 
 @dataclass(frozen=True)

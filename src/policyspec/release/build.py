@@ -1,261 +1,204 @@
 """``policyspec release``: the data of a corpus as reproducible files, moved into place atomically.
 
-Every byte is computed in memory first (:func:`build_release`) from the validated documents
-alone: no clock, no host name, no absolute path, so the same corpus gives the same bytes on any
-machine. :func:`write_release` then writes them into a staging folder beside the target and
-swaps it into place (:mod:`policyspec._fs.folder_swap`), so the target always holds a complete
-release; it replaces only what an earlier release wrote (:mod:`policyspec.release.manifest`).
+Documents stream through: each is rendered as soon as it is validated (:mod:`.parts`) and its
+source text copied into ``sources/``, then its model is let go, so memory does not grow with the
+corpus. Once every document is in, policyspec.json and the tables are written in one pass over
+the parts in id order, every file hashed as it is written (:mod:`.staging`), into a staging folder
+that is swapped into place whole (:func:`~.staging.publish`). Every byte comes from the validated
+documents alone: no clock, no host name, no absolute path, so the same corpus gives the same bytes
+on any machine. A release replaces only what an earlier release wrote (:mod:`.manifest`).
 """
 
 from __future__ import annotations
 
-import contextlib
-import hashlib
-import json
 import os
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Iterable, Mapping
+from contextlib import ExitStack
 from dataclasses import dataclass
+from functools import partial
+from itertools import pairwise
 from pathlib import Path
 
-from policyspec._fs.atomic import fsync_folder
-from policyspec._fs.folder_swap import folder_lock, install_folder, make_staging, staging_leftovers
 from policyspec.bundled import bundled_dir
-from policyspec.diagnostics import PolicyspecError
-from policyspec.loading.check import CheckedSpec
-from policyspec.model.documents import SCHEMA_ID, Document
-from policyspec.release.datapackage import (
-    Resource,
-    datapackage_descriptor,
-    datapackage_text,
-    file_resource,
-    table_resource,
-)
-from policyspec.release.manifest import (
-    MANIFEST,
-    ReleaseRefused,
-    check_replaceable,
-    disposable_files,
-    remove_folder,
-    sha256sums,
-)
-from policyspec.release.tables import csv_text, jsonl_text, release_tables
-from policyspec.release.version import DATA_VERSION, package_version
-from policyspec.rules.coverage import CoverageCounts
+from policyspec.release.datapackage import datapackage_chunks
+from policyspec.release.envelope import DOCUMENT_SEPARATOR, SCHEMA_FILE, envelope_head, envelope_tail
+from policyspec.release.identity import BUNDLED_IDENTITY, ReleaseIdentity
+from policyspec.release.inputs import CheckedInputs, ReleaseError, ReleaseInput, release_inputs
+from policyspec.release.json_schemas import RELEASE_SCHEMAS
+from policyspec.release.manifest import MANIFEST, ReleaseRefused
+from policyspec.release.parquet import INSTALL_HINT, pyarrow_missing
+from policyspec.release.parts import PartStore, render_part
+from policyspec.release.resources import SCHEMAS, SITE, SOURCES, resources
+from policyspec.release.staging import SCRATCH, StagedRelease, publish
+from policyspec.release.table_files import TableFiles, TableRenderer, WriteOptions, table_path
+from policyspec.release.tables import FORMATS, TABLES
+from policyspec.release.version import package_version
 
 __all__ = [
     "RELEASE_FILES",
     "SCHEMA_FILE",
+    "CheckedInputs",
     "Release",
     "ReleaseError",
     "ReleaseInput",
     "ReleaseRefused",
-    "build_release",
+    "WriteOptions",
+    "is_release_path",
     "release_inputs",
+    "render_part",
     "write_release",
 ]
 
-SCHEMA_FILE = "policyspec.schema.json"
 RELEASE_FILES = (
     "policyspec.json",
-    "indicators.csv",
-    "indicators.jsonl",
-    "documents.csv",
-    "measures.csv",
+    *(table_path(table, form) for table in TABLES for form in FORMATS),
     SCHEMA_FILE,
     "datapackage.json",
     MANIFEST,
 )
+"""Every file a release may write at its top level (the Parquet files only where pyarrow is)."""
 
+RELEASE_FOLDERS = (SCHEMAS, SOURCES, SITE, SCRATCH)
+"""The folders a release writes files into (and the writer's scratch folder, in staging only)."""
 
-class ReleaseError(Exception):
-    """The release cannot be built or put in place; the message says why."""
-
-
-@dataclass(frozen=True)
-class ReleaseInput:
-    """A validated document and the spec file it came from, by name and hash (never by path)."""
-
-    document: Document
-    spec_file: str
-    spec_sha256: str
-    coverage: CoverageCounts | None = None  # the source's statements, encoded and excluded
+Generated = Callable[[StagedRelease], Iterable[tuple[str, bytes]]]
+"""More files made from the release once its data files are written (it may read them from
+``staged.folder``): each ``(path relative to its folder, bytes)`` yielded is written as it comes."""
 
 
 @dataclass(frozen=True)
 class Release:
-    """The files of a release, in memory: relative path and bytes, SHA256SUMS (of all others) last."""
+    """What was released, and what was left out (``skipped``: why, and what to do about it)."""
 
+    name: str
     version: str
     documents: int
     indicators: int
-    files: tuple[tuple[str, bytes], ...]
+    files: int
+    skipped: tuple[str, ...] = ()
 
 
-def release_inputs(checked: Sequence[CheckedSpec]) -> list[ReleaseInput]:
-    """The documents to release; refuses specs with errors and an empty corpus."""
-    errors = [d for spec in checked for d in spec.diagnostics if d.severity == "error"]
-    if errors:
-        raise PolicyspecError(errors)
-    inputs = []
-    for spec in checked:
-        if spec.document is None:
-            continue
-        if spec.sha256 is None:  # hash the bytes that were validated, never a second read
-            raise ReleaseError(f"{spec.path.name}: no hash of the checked bytes (check it with check_spec)")
-        inputs.append(ReleaseInput(spec.document, spec.path.name, spec.sha256, spec.coverage))
-    if not inputs:
-        raise ReleaseError("no documents to release: no spec files were given or found")
-    return sorted(inputs, key=lambda i: i.document.id)
+def is_release_path(path: str) -> bool:
+    """Whether a release writes a file at ``path`` (relative): what a killed run may leave behind."""
+    return path in RELEASE_FILES or ("/" in path and path.split("/", 1)[0] in RELEASE_FOLDERS)
 
 
-def _canonical(value: object) -> bytes:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+def write_release(
+    inputs: Iterable[ReleaseInput],
+    out: Path,
+    *,
+    identity: ReleaseIdentity = BUNDLED_IDENTITY,
+    options: WriteOptions = WriteOptions(),  # noqa: B008 (frozen, so one default is safe)
+    generated: Mapping[str, Generated] | None = None,
+) -> Release:
+    """Write the documents of ``inputs`` as a release at ``out``, consuming them one at a time.
 
-
-def _policyspec_json(inputs: Sequence[ReleaseInput], version: str) -> str:
-    """Every document in full (the models' field order), with what the release was built from."""
-    files = [
-        {
-            "document": i.document.id,
-            "source_file": i.document.source.file,
-            "source_sha256": i.document.source.sha256,
-            "spec_file": i.spec_file,
-            "spec_sha256": i.spec_sha256,
-        }
-        for i in inputs
-    ]
-    payload = {
-        "name": "policyspec",
-        "version": version,
-        "schema": {"$id": SCHEMA_ID, "path": SCHEMA_FILE},
-        "build": {
-            "data_version": version,
-            "inputs": files,
-            "inputs_sha256": hashlib.sha256(_canonical(files)).hexdigest(),
-            "policyspec_version": package_version(),
-        },
-        "documents": [i.document.model_dump(mode="json") for i in inputs],
-    }
-    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
-
-
-def build_release(inputs: Sequence[ReleaseInput], *, version: str = DATA_VERSION) -> Release:
-    """Every file of the release, computed in memory; the same inputs give the same bytes."""
-    inputs = sorted(inputs, key=lambda i: i.document.id)
-    documents = [i.document for i in inputs]
-    coverage = {i.document.id: i.coverage for i in inputs if i.coverage is not None}
-    indicators, document_table, measures = release_tables(documents, coverage)
-    schema = (bundled_dir("schemas") / SCHEMA_FILE).read_text(encoding="utf-8").replace("\r\n", "\n")
-    resources: list[Resource] = [
-        file_resource(
-            "policyspec.json",
-            _policyspec_json(inputs, version),
-            name="policyspec",
-            form="json",
-            mediatype="application/json",
-            title="Every document in full",
-            description="All the specs say, document by document (valid against policyspec.schema.json), "
-            "with the data version and the files the release was built from.",
-        ),
-        table_resource(
-            "indicators.csv",
-            csv_text(indicators),
-            indicators,
-            title="Indicators",
-            description="One row per indicator: the flat view of `policyspec indicators` with the "
-            "document, its issuers and the measure. Lists are joined with '; '.",
-        ),
-        file_resource(
-            "indicators.jsonl",
-            jsonl_text(indicators),
-            name="indicators-jsonl",
-            form="file",
-            mediatype="application/jsonl",
-            title="Indicators as JSON Lines",
-            description="The rows of indicators.csv, one JSON object per line with the same keys in "
-            "the same order; lists are arrays, value is a number or an exact 'p/q' string.",
-        ),
-        table_resource(
-            "documents.csv",
-            csv_text(document_table),
-            document_table,
-            title="Documents",
-            description="One row per document: title, issuers, date, plan period, source, counts.",
-        ),
-        table_resource(
-            "measures.csv",
-            csv_text(measures),
-            measures,
-            title="Measures",
-            description="One row per measure (task) of each document.",
-        ),
-        file_resource(
-            SCHEMA_FILE,
-            schema,
-            name="policyspec-schema",
-            form="json",
-            mediatype="application/schema+json",
-            title="JSON Schema of a document",
-            description="The JSON Schema (draft 2020-12) each document of policyspec.json follows.",
-        ),
-    ]
-    descriptor = datapackage_descriptor(resources, documents=documents, version=version)
-    files = (
-        *((r.path, r.data) for r in resources),
-        ("datapackage.json", datapackage_text(descriptor).encode()),
-    )
-    files = (*files, (MANIFEST, sha256sums(files)))
-    return Release(version, len(documents), sum(len(d.indicators) for d in documents), files)
-
-
-def _write_file(path: Path, data: bytes) -> None:
-    with path.open("xb") as handle:
-        handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-def _discard(folder: Path, names: Collection[str]) -> None:
-    """Delete a folder of release files; anything else found in it keeps it where it is."""
-    files = disposable_files(folder, names)
-    if files is not None:
-        with contextlib.suppress(OSError):  # best effort: what stays is a leftover for the next run
-            remove_folder(folder, files)
-
-
-def write_release(release: Release, out: Path) -> Path:
-    """Write the release to ``out`` and return its path.
+    ``generated`` maps a folder of the release (such as :data:`SITE`) to what makes its files;
+    they are hashed, listed in SHA256SUMS and datapackage.json like the others.
 
     ``out`` is replaced only when it is missing, empty or an unchanged earlier release; otherwise
-    :class:`ReleaseRefused` is raised and nothing is touched. Runs into one parent folder take
-    turns (a lock), and leftovers of a killed run beside ``out`` are deleted first.
+    :class:`ReleaseRefused` is raised and nothing is touched. An exception from ``inputs`` (such
+    as :class:`CheckedInputs` refusing specs with errors) leaves ``out`` as it was too.
     """
     out = Path(os.path.abspath(out))
     if not out.name:
         raise ReleaseError(f"cannot release into {out}")
-    names = frozenset(RELEASE_FILES) | {name for name, _ in release.files}
-    out.parent.mkdir(parents=True, exist_ok=True)
-    with folder_lock(out.parent):
-        check_replaceable(out)
-        for leftover in staging_leftovers(out):
-            _discard(leftover, names)
-        staging = make_staging(out)
-        try:
-            for name, data in release.files:
-                _write_file(staging / name, data)
-            staging.chmod(0o777 & ~_umask())  # mkdtemp makes it private; a release is for reading
-            fsync_folder(staging)
-            retired = install_folder(staging, out, recheck=check_replaceable)
-        except BaseException:
-            _discard(staging, names)
-            raise
-        fsync_folder(out.parent)
-        if retired is not None:
-            _discard(retired, names)
-    return out
+    formats: tuple[str, ...] = FORMATS
+    skipped: tuple[str, ...] = ()
+    if not options.parquet:
+        formats = tuple(form for form in FORMATS if form != "parquet")
+    elif (missing := pyarrow_missing()) is not None:
+        formats = tuple(form for form in FORMATS if form != "parquet")
+        skipped = (f"Parquet files skipped: {missing}; to write them, {INSTALL_HINT}",)
+    unknown = sorted(set(generated or {}) - {SITE})
+    if unknown:
+        raise ReleaseError(
+            f"cannot generate files into {unknown[0]}/: a release's generated files go to {SITE}/"
+        )
+    write = partial(
+        _write, inputs, identity=identity, options=options, formats=formats, generated=generated or {}
+    )
+    release: Release = publish(out, write, is_release_path=is_release_path)
+    return Release(
+        release.name, release.version, release.documents, release.indicators, release.files, skipped
+    )
+
+
+def _write(
+    inputs: Iterable[ReleaseInput],
+    staged: StagedRelease,
+    *,
+    identity: ReleaseIdentity,
+    options: WriteOptions,
+    formats: tuple[str, ...],
+    generated: Mapping[str, Generated],
+) -> Release:
+    renderers = [TableRenderer(table, formats) for table in TABLES]
+    with PartStore(staged.scratch()) as parts:
+        for entry in inputs:
+            parts.put(*render_part(entry, renderers))
+            _ship_source(staged, entry)
+        if not len(parts):
+            raise ReleaseError("no documents to release: no spec files were given or found")
+        ids = parts.ids()
+        repeated = sorted({a for a, b in pairwise(ids) if a == b})
+        if repeated:
+            raise ReleaseError(f"document id {repeated[0]!r} is used by more than one document")
+        _write_documents_and_tables(staged, parts, identity=identity, options=options, formats=formats)
+        _ship_schemas(staged)
+        for folder, make in generated.items():
+            for path, data in make(staged):
+                staged.add(f"{folder}/{path}", data)
+        counts = (len(parts), parts.indicators)
+        entries = resources(staged, formats=formats, options=options)
+        staged.add(
+            "datapackage.json",
+            datapackage_chunks(entries, parts.summaries(), identity=identity, counts=counts),
+        )
+    return Release(identity.name, identity.version, *counts, len(staged.written) + 1)
+
+
+def _ship_schemas(staged: StagedRelease) -> None:
+    """The spec's JSON Schema, and those of policyspec.json and of each table's rows (schemas/)."""
+    folder = bundled_dir("schemas")
+    for path, name in [
+        (SCHEMA_FILE, SCHEMA_FILE),
+        *((f"{SCHEMAS}/{n}", f"release/{n}") for n in RELEASE_SCHEMAS),
+    ]:
+        text = (folder / name).read_text(encoding="utf-8").replace("\r\n", "\n")  # as committed, on any OS
+        staged.add(path, text.encode("utf-8"))
+
+
+def _ship_source(staged: StagedRelease, entry: ReleaseInput) -> None:
+    """The source text the quotes are anchored in, byte for byte as validated, once per file."""
+    source = entry.document.source
+    path = f"{SOURCES}/{source.file}"
+    if staged.has(path):
+        if staged.file(path).sha256 != source.sha256:
+            raise ReleaseError(f"two different source texts are named {source.file}")
+        return
+    assert entry.source_text is not None  # render_part refuses an input without it
+    written = staged.add(path, entry.source_text.encode("utf-8"))
+    if written.sha256 != source.sha256:
+        raise ReleaseError(f"{entry.spec_file}: source text {source.file} is not the one its spec pins")
+
+
+def _write_documents_and_tables(
+    staged: StagedRelease,
+    parts: PartStore,
+    *,
+    identity: ReleaseIdentity,
+    options: WriteOptions,
+    formats: tuple[str, ...],
+) -> None:
+    """policyspec.json and every table file, in one pass over the documents in id order."""
+    with ExitStack() as stack:
+        envelope = stack.enter_context(staged.open("policyspec.json"))
+        tables = [TableFiles(table, staged, stack, options, formats) for table in TABLES]
+        for chunk in envelope_head(parts.summaries, identity, policyspec_version=package_version()):
+            envelope.write(chunk)
+        for number, part in enumerate(parts.in_id_order()):
+            envelope.write(DOCUMENT_SEPARATOR + part.json if number else part.json)
+            for files in tables:
+                files.write(part.tables[files.table.name])
+        envelope.write(envelope_tail())

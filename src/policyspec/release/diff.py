@@ -3,7 +3,8 @@
 Both sides are read as plain JSON data (the documents as ``policyspec.json`` holds them), so a
 release made by an older policyspec can still be compared. Every list of a document whose
 entries have ids (indicators, measures, goals, ...) is compared entry by entry, field by field
-(``target.value``, ``measured.en``); a document's own fields are compared the same way.
+(``target.value``, ``measured.en``); a document's own fields are compared the same way. The
+selectors a release puts beside each quote are left out: they follow from the quote.
 
 A release's ``policyspec.json`` is read as hostile input: only a regular file (a FIFO cannot hang
 the read, a folder or a link loop is refused), at most :data:`MAX_RELEASE_BYTES`, strict UTF-8,
@@ -18,8 +19,11 @@ import stat
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 from policyspec._fs.regular_files import FileTooLarge, Unreadable, read_regular_file
+from policyspec.release.anchors import ANCHOR_KEYS
+from policyspec.release.version import semver_key
 
 __all__ = [
     "KINDS",
@@ -120,7 +124,18 @@ def _read_release(path: Path, label: str) -> Side:
     ):
         raise DiffError(f"{label}: {path.name} is not a policyspec release (no list of documents with ids)")
     version = payload.get("version")
-    return Side(label, version if isinstance(version, str) else None, {d["id"]: d for d in documents})
+    plain = {d["id"]: cast("JsonObject", _plain(d)) for d in documents}
+    return Side(label, version if isinstance(version, str) else None, plain)
+
+
+def _plain(value: object) -> object:
+    """A released document without the selectors beside its quotes: they follow from the quotes
+    and the source, so they are no change of their own (and older releases have none)."""
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items() if key not in ANCHOR_KEYS}
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    return value
 
 
 def _read_bytes(path: Path, label: str) -> bytes:
@@ -248,29 +263,23 @@ def diff_sides(old: Side, new: Side) -> Diff:
     return Diff(old, new, documents, entries)
 
 
-def _parse_version(text: str | None) -> tuple[int, int, int] | None:
-    parts = (text or "").split(".")
-    if len(parts) != 3 or not all(p.isdigit() for p in parts):
-        return None
-    return int(parts[0]), int(parts[1]), int(parts[2])
-
-
 def least_version(diff: Diff) -> str | None:
     """The least data version NEW must have, from OLD's and the changes; None when OLD has none."""
-    old = _parse_version(diff.old.version)
-    if old is None:
+    if semver_key(diff.old.version) is None or diff.old.version is None:
         return None
-    major, minor, patch = old
+    if diff.bump is None:
+        return diff.old.version
+    major, minor, patch = (int(part) for part in diff.old.version.split("-")[0].split("+")[0].split("."))
     least = {
         "major": (major + 1, 0, 0),
         "minor": (major, minor + 1, 0),
         "patch": (major, minor, patch + 1),
-        None: old,
     }[diff.bump]
     return ".".join(str(n) for n in least)
 
 
 def version_ok(diff: Diff) -> bool | None:
-    """Whether NEW's data version is at least :func:`least_version`; None when either is unknown."""
-    least, new = _parse_version(least_version(diff)), _parse_version(diff.new.version)
+    """Whether NEW's data version is at least :func:`least_version` (semver precedence, so
+    2.0.0-rc.1 is below 2.0.0); None when either is unknown."""
+    least, new = semver_key(least_version(diff)), semver_key(diff.new.version)
     return None if least is None or new is None else new >= least

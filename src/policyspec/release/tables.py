@@ -1,58 +1,106 @@
-"""The tables of a release: rows, their CSV and JSON Lines text, and their Table Schemas.
+"""The tables of a release: their definitions, the rows one document gives each, and how a cell
+is written in CSV; the Table Schema datapackage.json gives each CSV file.
 
 One list of :class:`Column` per table drives the CSV header, the JSON Lines keys and the Table
 Schema in datapackage.json, so the three cannot disagree. Cells are JSON scalars or lists of
 strings; CSV joins a list with ``"; "`` (and refuses an item that contains it, so the join can
-always be split back), writes booleans as ``true``/``false`` and leaves a null cell empty.
+always be split back), writes booleans as ``true``/``false`` and leaves a null cell empty. Rows are
+made per document (:func:`document_rows`), so a release never holds more than one document's.
 """
 
 from __future__ import annotations
 
-import csv
-import io
-import json
-from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import cast
 
 from policyspec.api.records import indicator_record
+from policyspec.model.dates import period, period_end, year_of
 from policyspec.model.documents import Document, Indicator
 from policyspec.model.exact import exact
 from policyspec.model.vocabulary import ISSUER_LEVELS
-from policyspec.release.columns import DOCUMENT_COLUMNS, INDICATOR_COLUMNS, MEASURE_COLUMNS, Column
+from policyspec.release.anchoring import QuoteAnchors
+from policyspec.release.columns import (
+    DOCUMENT_COLUMNS,
+    EXCLUDED_COLUMNS,
+    INDICATOR_COLUMNS,
+    MEASURE_COLUMNS,
+    Column,
+)
 from policyspec.rules.coverage import CoverageCounts
 
 __all__ = [
-    "DOCUMENT_COLUMNS",
-    "INDICATOR_COLUMNS",
+    "DOCUMENTS",
+    "EXCLUDED",
+    "INDICATORS",
     "LIST_SEPARATOR",
-    "MEASURE_COLUMNS",
+    "MEASURES",
+    "TABLES",
+    "Cell",
     "Column",
     "Row",
     "Table",
-    "csv_text",
+    "csv_cell",
     "document_rows",
-    "indicator_rows",
-    "jsonl_text",
-    "measure_rows",
-    "release_tables",
     "table_schema",
 ]
 
 LIST_SEPARATOR = "; "
-Cell = str | int | float | bool | list[str] | None
+Cell = str | int | float | bool | list[str] | list[dict[str, object]] | None
 Row = dict[str, Cell]
+FORMATS = ("csv", "jsonl", "parquet")
 
 
 @dataclass(frozen=True)
 class Table:
-    """One table of the release: its name (the resource name), columns, key and rows."""
+    """One table of the release: its name (the resource name), columns, key, the formats it is
+    written in, and how datapackage.json presents it."""
 
     name: str
     columns: tuple[Column, ...]
     primary_key: tuple[str, ...]
-    rows: tuple[Row, ...]
+    title: str
+    description: str
+    formats: tuple[str, ...] = FORMATS
     references_documents: bool = True
+
+    @property
+    def flat_columns(self) -> tuple[Column, ...]:
+        """The columns of the CSV and Parquet files: all but the JSON-only ones."""
+        return tuple(column for column in self.columns if not column.json_only)
+
+
+INDICATORS = Table(
+    "indicators",
+    INDICATOR_COLUMNS,
+    ("document", "id"),
+    title="Indicators",
+    description="One row per indicator: the flat view of `policyspec indicators` with the "
+    "document, its issuers, the measure and the quote's place in the source. Lists are joined with '; '.",
+)
+DOCUMENTS = Table(
+    "documents",
+    DOCUMENT_COLUMNS,
+    ("id",),
+    title="Documents",
+    description="One row per document: title, issuers, date, plan period, source, counts.",
+    references_documents=False,
+)
+MEASURES = Table(
+    "measures",
+    MEASURE_COLUMNS,
+    ("document", "id"),
+    title="Measures",
+    description="One row per measure (task) of each document, with the quote's place in the source.",
+)
+EXCLUDED = Table(
+    "excluded",
+    EXCLUDED_COLUMNS,
+    ("document", "number"),
+    title="Excluded statements",
+    description="One row per quantitative statement of a source deliberately not encoded, with the "
+    "reason and the statement's place in the source.",
+)
+TABLES: tuple[Table, ...] = (INDICATORS, DOCUMENTS, MEASURES, EXCLUDED)
 
 
 def _decimal(value: int | float | str | None) -> int | float | None:
@@ -67,7 +115,7 @@ def _issuer_level(document: Document) -> str:
     return min((issuer.level for issuer in document.issuers), key=ISSUER_LEVELS.index)
 
 
-def _ordered(columns: Sequence[Column], row: dict[str, Cell], table: str) -> Row:
+def _ordered(columns: tuple[Column, ...], row: dict[str, Cell], table: str) -> Row:
     """The row in column order; a value without a column is a bug, not something to drop."""
     names = {column.name for column in columns}
     unknown = sorted(set(row) - names)
@@ -76,13 +124,27 @@ def _ordered(columns: Sequence[Column], row: dict[str, Cell], table: str) -> Row
     return {column.name: row[column.name] for column in columns}
 
 
-def _indicator_row(document: Document, indicator: Indicator) -> Row:
+def _quote_place(document: Document, quote: str, anchors: QuoteAnchors) -> dict[str, Cell]:
+    anchor = anchors[quote]
+    return {
+        "source_file": document.source.file,
+        "source_sha256": anchor.source_sha256,
+        "quote_start": anchor.start,
+        "quote_end": anchor.end,
+        "quote_selectors": anchor.selectors(),
+    }
+
+
+def _indicator_row(document: Document, indicator: Indicator, anchors: QuoteAnchors) -> Row:
     measure = next((m for m in document.measures if m.id == indicator.measure), None)
     # The flat record's fields (JSON scalars and lists of strings) come first, then the release's.
-    row = cast("dict[str, Cell]", indicator_record(document, indicator).as_dict())
+    # vars(), not as_dict(): the record's lists are its own, and a deep copy costs a release time.
+    row = cast("dict[str, Cell]", dict(vars(indicator_record(document, indicator))))
     row.update(
         value_decimal=_decimal(indicator.target.value),
         upper_decimal=_decimal(indicator.target.upper),
+        deadline_year=year_of(indicator.deadline) if indicator.deadline else None,
+        deadline_by=period_end(indicator.deadline).isoformat() if indicator.deadline else None,
         document_title_zh=document.title.zh,
         document_title_en=document.title.en,
         issuers_zh=[issuer.name.zh for issuer in document.issuers],
@@ -90,91 +152,95 @@ def _indicator_row(document: Document, indicator: Indicator) -> Row:
         issuer_level=_issuer_level(document),
         measure_title_zh=measure.title.zh if measure else None,
         measure_title_en=measure.title.en if measure else None,
+        **_quote_place(document, indicator.quote, anchors),
     )
     return _ordered(INDICATOR_COLUMNS, row, "indicators")
-
-
-def indicator_rows(documents: Iterable[Document]) -> list[Row]:
-    """The flat indicator view (``policyspec indicators``) with its document and measure."""
-    return [
-        _indicator_row(document, indicator) for document in documents for indicator in document.indicators
-    ]
 
 
 def _date_precision(value: str) -> str:
     return {4: "year", 7: "month", 10: "day"}[len(value)]
 
 
-def document_rows(documents: Iterable[Document], coverage: Mapping[str, CoverageCounts]) -> list[Row]:
+def _document_row(d: Document, coverage: CoverageCounts | None) -> Row:
+    row: dict[str, Cell] = {
+        "id": d.id,
+        "title_zh": d.title.zh,
+        "title_en": d.title.en,
+        "kind": d.kind,
+        "issuers_zh": [issuer.name.zh for issuer in d.issuers],
+        "issuers_en": [issuer.name.en for issuer in d.issuers],
+        "issuer_level": _issuer_level(d),
+        "date": d.date.value if d.date else None,
+        "date_kind": d.date.kind if d.date else None,
+        "date_precision": _date_precision(d.date.value) if d.date else None,
+        "date_year": year_of(d.date.value) if d.date else None,
+        "date_day": period(d.date.value)[0].isoformat() if d.date and len(d.date.value) == 10 else None,
+        "document_number": d.document_number.value if d.document_number else None,
+        "plan_start": d.plan_period.start if d.plan_period else None,
+        "plan_end": d.plan_period.end if d.plan_period else None,
+        "source_file": d.source.file,
+        "source_sha256": d.source.sha256,
+        "section_count": len(d.sections),
+        "goal_count": len(d.goals),
+        "principle_count": len(d.principles),
+        "measure_count": len(d.measures),
+        "indicator_count": len(d.indicators),
+        "quality_note_count": len(d.quality_notes),
+        "statement_count": coverage.statements if coverage else None,
+        "encoded_statement_count": coverage.encoded if coverage else None,
+        "excluded_statement_count": coverage.excluded if coverage else None,
+    }
+    return _ordered(DOCUMENT_COLUMNS, row, "documents")
+
+
+def _measure_rows(d: Document, anchors: QuoteAnchors) -> list[Row]:
     rows = []
-    for d in documents:
+    for m in d.measures:
         row: dict[str, Cell] = {
-            "id": d.id,
-            "title_zh": d.title.zh,
-            "title_en": d.title.en,
-            "kind": d.kind,
-            "issuers_zh": [issuer.name.zh for issuer in d.issuers],
-            "issuers_en": [issuer.name.en for issuer in d.issuers],
-            "issuer_level": _issuer_level(d),
-            "date": d.date.value if d.date else None,
-            "date_kind": d.date.kind if d.date else None,
-            "date_precision": _date_precision(d.date.value) if d.date else None,
-            "document_number": d.document_number.value if d.document_number else None,
-            "plan_start": d.plan_period.start if d.plan_period else None,
-            "plan_end": d.plan_period.end if d.plan_period else None,
-            "source_file": d.source.file,
-            "source_sha256": d.source.sha256,
-            "section_count": len(d.sections),
-            "goal_count": len(d.goals),
-            "principle_count": len(d.principles),
-            "measure_count": len(d.measures),
-            "indicator_count": len(d.indicators),
-            "quality_note_count": len(d.quality_notes),
-            "statement_count": coverage[d.id].statements if d.id in coverage else None,
-            "encoded_statement_count": coverage[d.id].encoded if d.id in coverage else None,
-            "excluded_statement_count": coverage[d.id].excluded if d.id in coverage else None,
+            "document": d.id,
+            "id": m.id,
+            "title_zh": m.title.zh,
+            "title_en": m.title.en,
+            "section": m.section,
+            "lead_units_zh": [unit.zh for unit in m.lead_units],
+            "lead_units_en": [unit.en for unit in m.lead_units],
+            "goal": m.goal,
+            "quote": m.quote,
+            **_quote_place(d, m.quote, anchors),
         }
-        rows.append(_ordered(DOCUMENT_COLUMNS, row, "documents"))
+        rows.append(_ordered(MEASURE_COLUMNS, row, "measures"))
     return rows
 
 
-def measure_rows(documents: Iterable[Document]) -> list[Row]:
+def _excluded_rows(d: Document, anchors: QuoteAnchors) -> list[Row]:
     rows = []
-    for d in documents:
-        for m in d.measures:
-            row: dict[str, Cell] = {
-                "document": d.id,
-                "id": m.id,
-                "title_zh": m.title.zh,
-                "title_en": m.title.en,
-                "section": m.section,
-                "lead_units_zh": [unit.zh for unit in m.lead_units],
-                "lead_units_en": [unit.en for unit in m.lead_units],
-                "goal": m.goal,
-                "quote": m.quote,
-            }
-            rows.append(_ordered(MEASURE_COLUMNS, row, "measures"))
+    for number, excluded in enumerate(d.excluded, start=1):
+        row: dict[str, Cell] = {
+            "document": d.id,
+            "number": number,
+            "quote": excluded.quote,
+            "reason": excluded.reason,
+            "note": excluded.note,
+            **_quote_place(d, excluded.quote, anchors),
+        }
+        rows.append(_ordered(EXCLUDED_COLUMNS, row, "excluded"))
     return rows
 
 
-def release_tables(
-    documents: Sequence[Document], coverage: Mapping[str, CoverageCounts] | None = None
-) -> tuple[Table, Table, Table]:
-    """The three tables of a release, in the order datapackage.json lists them."""
-    return (
-        Table("indicators", INDICATOR_COLUMNS, ("document", "id"), tuple(indicator_rows(documents))),
-        Table(
-            "documents",
-            DOCUMENT_COLUMNS,
-            ("id",),
-            tuple(document_rows(documents, coverage or {})),
-            references_documents=False,
-        ),
-        Table("measures", MEASURE_COLUMNS, ("document", "id"), tuple(measure_rows(documents))),
-    )
+def document_rows(
+    document: Document, anchors: QuoteAnchors, coverage: CoverageCounts | None = None
+) -> dict[str, list[Row]]:
+    """The rows ``document`` gives each table, by table name, in the table's order."""
+    return {
+        INDICATORS.name: [_indicator_row(document, indicator, anchors) for indicator in document.indicators],
+        DOCUMENTS.name: [_document_row(document, coverage)],
+        MEASURES.name: _measure_rows(document, anchors),
+        EXCLUDED.name: _excluded_rows(document, anchors),
+    }
 
 
-def _csv_cell(value: Cell, column: Column) -> str:
+def csv_cell(value: Cell, column: Column) -> str:
+    """A cell as CSV text: empty for null, true/false, floats in their shortest exact text."""
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -183,27 +249,14 @@ def _csv_cell(value: Cell, column: Column) -> str:
         return repr(value)  # the shortest text that reads back as the same double
     if isinstance(value, list):
         for item in value:
+            if not isinstance(item, str):
+                raise TypeError(f"{column.name}: a list of {type(item).__name__} has no CSV cell")
             if LIST_SEPARATOR in item:
                 raise ValueError(
                     f"{column.name}: item {item!r} contains the list separator {LIST_SEPARATOR!r}"
                 )
-        return LIST_SEPARATOR.join(value)
+        return LIST_SEPARATOR.join(value)  # type: ignore[arg-type]
     return str(value)
-
-
-def csv_text(table: Table) -> str:
-    """RFC 4180 CSV with a header row, UTF-8 without BOM, ``\\n`` line ends."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow([column.name for column in table.columns])
-    for row in table.rows:
-        writer.writerow([_csv_cell(row[column.name], column) for column in table.columns])
-    return buffer.getvalue()
-
-
-def jsonl_text(table: Table) -> str:
-    """One JSON object per row, keys in column order; lists stay arrays, values stay exact."""
-    return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in table.rows)
 
 
 def _field(column: Column, key: tuple[str, ...]) -> dict[str, object]:
@@ -216,6 +269,8 @@ def _field(column: Column, key: tuple[str, ...]) -> dict[str, object]:
         constraints["required"] = True
     if column.enum:
         constraints["enum"] = list(column.enum)
+    if column.pattern:
+        constraints["pattern"] = column.pattern
     if constraints:
         field["constraints"] = constraints
     return field
@@ -224,12 +279,12 @@ def _field(column: Column, key: tuple[str, ...]) -> dict[str, object]:
 def table_schema(table: Table) -> dict[str, object]:
     """The Table Schema of the table's CSV file (Frictionless Data Package v2)."""
     schema: dict[str, object] = {
-        "fields": [_field(column, table.primary_key) for column in table.columns],
+        "fields": [_field(column, table.primary_key) for column in table.flat_columns],
         "missingValues": [""],
         "primaryKey": list(table.primary_key),
     }
     if table.references_documents:
         schema["foreignKeys"] = [
-            {"fields": ["document"], "reference": {"resource": "documents", "fields": ["id"]}}
+            {"fields": ["document"], "reference": {"resource": DOCUMENTS.name, "fields": ["id"]}}
         ]
     return schema

@@ -9,6 +9,7 @@ folder holding anything else is refused and left exactly as it was.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 from collections.abc import Collection, Iterable
 from pathlib import Path
@@ -35,7 +36,8 @@ def _write_file(path: Path, data: bytes) -> None:
 
 def _discard(folder: Path, names: Collection[str]) -> None:
     """Delete a folder of site files; anything else found in it keeps it where it is."""
-    files = disposable_files(folder, names)
+    known = set(names)
+    files = disposable_files(folder, known.__contains__)
     if files is not None:
         with contextlib.suppress(OSError):  # best effort: what stays is a leftover for the next run
             remove_folder(folder, files)
@@ -62,11 +64,11 @@ def write_site(files: Iterable[tuple[str, bytes]], out: Path) -> list[str]:
         written: list[str] = []
         staging = make_staging(out)
         try:
-            listed: list[tuple[str, bytes]] = []
+            listed: list[tuple[str, str]] = []
             for name, data in files:
                 written.append(name)  # before writing: a half-written file is ours to delete too
                 _write_file(staging / name, data)
-                listed.append((name, data))
+                listed.append((name, hashlib.sha256(data).hexdigest()))
             written.append(MANIFEST)
             _write_file(staging / MANIFEST, sha256sums(listed))
             staging.chmod(0o777 & ~_umask())  # mkdtemp makes it private; a site is for reading

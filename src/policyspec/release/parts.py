@@ -1,0 +1,115 @@
+"""Each document's share of the release files, made while its model is at hand and kept on disk.
+
+Documents arrive in the order their spec files were given, but every file of a release lists them
+by id. So each document is rendered once, as soon as it is checked, into a :class:`DocumentPart`
+(its entry of policyspec.json, the bytes its rows add to each table file), appended to one scratch file in the
+staging folder; :meth:`PartStore.in_id_order` then reads the parts back one at a time, in id
+order, while the release files are written. Only an offset per document stays in memory.
+"""
+
+from __future__ import annotations
+
+import pickle
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+
+from policyspec.release.anchoring import AnchorError, QuoteAnchors, anchored_dump
+from policyspec.release.envelope import DocumentSummary, document_json
+from policyspec.release.inputs import ReleaseError, ReleaseInput
+from policyspec.release.table_files import TableRenderer
+from policyspec.release.tables import document_rows
+
+__all__ = ["DocumentPart", "PartStore", "render_part"]
+
+
+@dataclass(frozen=True)
+class DocumentPart:
+    """What one document adds to each file of the release, as bytes."""
+
+    id: str
+    json: bytes  # its entry in the documents array of policyspec.json, indented in place
+    tables: dict[str, dict[str, bytes]]  # by table name, then format
+
+
+def render_part(
+    entry: ReleaseInput, renderers: Sequence[TableRenderer]
+) -> tuple[DocumentPart, DocumentSummary]:
+    """One document rendered for every file of the release, and what is kept of it afterwards."""
+    document = entry.document
+    if entry.source_text is None:
+        raise ReleaseError(f"{entry.spec_file}: the release needs the source text {document.source.file}")
+    anchors = QuoteAnchors(entry.source_text, document.source.sha256)
+    try:
+        rows = document_rows(document, anchors, entry.coverage)
+        tables = {render.table.name: render(rows[render.table.name]) for render in renderers}
+        part = DocumentPart(document.id, document_json(anchored_dump(document, anchors)), tables)
+    except AnchorError as error:
+        raise ReleaseError(f"{entry.spec_file}: {error}") from None
+    summary = DocumentSummary(
+        id=document.id,
+        title_zh=document.title.zh,
+        title_en=document.title.en,
+        source_file=document.source.file,
+        source_sha256=document.source.sha256,
+        spec_file=entry.spec_file,
+        spec_sha256=entry.spec_sha256,
+        indicators=len(document.indicators),
+    )
+    return part, summary
+
+
+class PartStore:
+    """Parts and summaries appended to ``folder/documents`` (a file of the writer's own, read back
+    by itself); in memory, an id and two offsets per document."""
+
+    def __init__(self, folder: Path) -> None:
+        self._file = (folder / "documents").open("x+b")
+        self._index: list[tuple[str, int, int, int]] = []  # id, offset, part's size, summary's size
+        self.indicators = 0
+
+    def put(self, part: DocumentPart, summary: DocumentSummary) -> None:
+        data = pickle.dumps(part, protocol=pickle.HIGHEST_PROTOCOL)
+        more = pickle.dumps(summary, protocol=pickle.HIGHEST_PROTOCOL)
+        self._index.append((part.id, self._file.tell(), len(data), len(more)))
+        self._file.write(data + more)
+        self.indicators += summary.indicators
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+    def ids(self) -> list[str]:
+        """The ids of the parts, sorted (a repeated id appears twice)."""
+        return sorted(entry[0] for entry in self._index)
+
+    def _read(self, offset: int, size: int) -> object:
+        self._file.seek(offset)
+        return pickle.loads(self._file.read(size))
+
+    def in_id_order(self) -> Iterator[DocumentPart]:
+        """The parts by id (stable for a repeated id), read one at a time."""
+        self._file.flush()
+        for _, offset, size, _ in sorted(self._index, key=lambda entry: entry[0]):
+            part = self._read(offset, size)
+            assert isinstance(part, DocumentPart)
+            yield part
+
+    def summaries(self) -> Iterator[DocumentSummary]:
+        """What is kept of each document, by id, read one at a time."""
+        self._file.flush()
+        for _, offset, size, more in sorted(self._index, key=lambda entry: entry[0]):
+            summary = self._read(offset + size, more)
+            assert isinstance(summary, DocumentSummary)
+            yield summary
+
+    def close(self) -> None:
+        self._file.close()
+
+    def __enter__(self) -> PartStore:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
+        self.close()

@@ -1,0 +1,142 @@
+"""A table's rows as the bytes of each of its files, and those files being written.
+
+One document's rows are rendered at once, while the document is at hand, into the bytes each
+format adds to its file (:class:`TableRenderer`: CSV lines and JSON Lines); :class:`TableFiles`
+later appends them, document after document in id order, to the open files of the table, and
+hands the JSON Lines to the Parquet writer too. Every format gets the same rows in the same order
+by construction.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable, Sequence
+from contextlib import ExitStack
+from dataclasses import dataclass
+from typing import Protocol
+
+from policyspec.release.parquet import ParquetWriter
+from policyspec.release.staging import HashingWriter, StagedRelease
+from policyspec.release.tables import Cell, Column, Row, Table, csv_cell
+
+__all__ = [
+    "RENDERERS_BY_FORMAT",
+    "TableFiles",
+    "TableRenderer",
+    "WriteOptions",
+    "table_path",
+]
+
+_BOM = b"\xef\xbb\xbf"
+
+
+@dataclass(frozen=True)
+class WriteOptions:
+    """How the table files are written: ``csv_bom`` starts each CSV file with a UTF-8 byte-order
+    mark (for Excel, which otherwise guesses a legacy encoding); ``parquet`` False leaves the
+    Parquet files out even where pyarrow is installed."""
+
+    csv_bom: bool = False
+    parquet: bool = True
+
+    @property
+    def csv_encoding(self) -> str:
+        """The encoding datapackage.json declares for the CSV files."""
+        return "utf-8-sig" if self.csv_bom else "utf-8"
+
+
+def table_path(table: Table, form: str) -> str:
+    return f"{table.name}.{form}"
+
+
+class Renderer(Protocol):
+    def __call__(self, rows: Sequence[Row]) -> bytes: ...
+
+
+def _text_cell(value: Cell) -> Cell:
+    return "" if value is None else value
+
+
+def _cell_text(column: Column) -> Callable[[Cell], Cell]:
+    """How a column's cells become CSV text: plain text as it is (most cells), others by csv_cell."""
+    if column.type == "string" and not (column.is_list or column.exact):
+        return _text_cell
+    return lambda value: csv_cell(value, column)
+
+
+class CsvLines:
+    """RFC 4180 CSV lines (the header is the file's), ``\\n`` line ends."""
+
+    def __init__(self, table: Table) -> None:
+        self._cells = [(column.name, _cell_text(column)) for column in table.flat_columns]
+        self._buffer = io.StringIO()
+        self._writer = csv.writer(self._buffer, lineterminator="\n")
+
+    def header(self) -> bytes:
+        return self(None)
+
+    def __call__(self, rows: Sequence[Row] | None) -> bytes:
+        self._buffer.seek(0)
+        self._buffer.truncate()
+        if rows is None:
+            self._writer.writerow([name for name, _ in self._cells])
+        else:
+            cells = self._cells
+            self._writer.writerows([text(row[name]) for name, text in cells] for row in rows)
+        return self._buffer.getvalue().encode("utf-8")
+
+
+def _jsonl(table: Table) -> Renderer:
+    """One JSON object per row, keys in column order; lists stay arrays, values stay exact."""
+
+    def render(rows: Sequence[Row]) -> bytes:
+        return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows).encode("utf-8")
+
+    return render
+
+
+RENDERERS_BY_FORMAT: dict[str, Callable[[Table], Renderer]] = {"csv": CsvLines, "jsonl": _jsonl}
+# Parquet is made from the JSON Lines (see policyspec.release.parquet): nothing of its own to render.
+
+
+class TableRenderer:
+    """A table's rows rendered for each of its formats."""
+
+    def __init__(self, table: Table, formats: Sequence[str]) -> None:
+        self.table = table
+        self._renderers = {form: RENDERERS_BY_FORMAT[form](table) for form in formats if form != "parquet"}
+
+    def __call__(self, rows: Sequence[Row]) -> dict[str, bytes]:
+        return {form: render(rows) for form, render in self._renderers.items()}
+
+
+class TableFiles:
+    """The open files of one table, each extended with its format's bytes of every document."""
+
+    def __init__(
+        self,
+        table: Table,
+        staged: StagedRelease,
+        stack: ExitStack,
+        options: WriteOptions,
+        formats: Sequence[str],
+    ) -> None:
+        self.table = table
+        self._files: dict[str, HashingWriter] = {}
+        self._parquet: ParquetWriter | None = None
+        for form in formats:
+            out = stack.enter_context(staged.open(table_path(table, form)))
+            self._files[form] = out
+            if form == "csv":
+                out.write((_BOM if options.csv_bom else b"") + CsvLines(table).header())
+            elif form == "parquet":
+                self._parquet = ParquetWriter(table, out)
+                stack.callback(self._parquet.close)  # before the file closes: the stack is LIFO
+
+    def write(self, rendered: dict[str, bytes]) -> None:
+        for form, data in rendered.items():
+            self._files[form].write(data)
+        if self._parquet is not None:
+            self._parquet.add(rendered["jsonl"])
