@@ -138,8 +138,10 @@ def _quote_place(document: Document, quote: str, anchors: QuoteAnchors) -> dict[
 def _indicator_row(document: Document, indicator: Indicator, anchors: QuoteAnchors) -> Row:
     measure = next((m for m in document.measures if m.id == indicator.measure), None)
     # The flat record's fields (JSON scalars and lists of strings) come first, then the release's.
-    # vars(), not as_dict(): the record's lists are its own, and a deep copy costs a release time.
-    row = cast("dict[str, Cell]", dict(vars(indicator_record(document, indicator))))
+    # vars(), not as_dict() (a deep copy costs a release time); the record's tuples as the lists
+    # a row holds.
+    record = vars(indicator_record(document, indicator))
+    row = cast("dict[str, Cell]", {k: list(v) if isinstance(v, tuple) else v for k, v in record.items()})
     row.update(
         value_decimal=_decimal(indicator.target.value),
         upper_decimal=_decimal(indicator.target.upper),
