@@ -123,3 +123,13 @@ def test_a_field_at_its_default_is_left_out() -> None:
     assert repr(by_id["party-building-satisfaction-rate"].target) == (
         "Target(operator='ge', value=90, unit='percent')"
     )
+
+
+def test_a_text_is_clipped_by_what_its_repr_shows_not_by_its_length() -> None:
+    """A control character shows as four characters (``\\x1f``): clipping counts those."""
+    from policyspec.model.reprs import TEXT_LIMIT, clipped
+
+    assert clipped("\x1f" * 20) == "\x1f" * 7 + "…"
+    assert len(repr(clipped("\x1f" * 20))) - 2 <= TEXT_LIMIT
+    assert clipped("\x1f" * 8) == "\x1f" * 8  # 32 characters shown: fits
+    assert clipped("思想领先") == "思想领先"

@@ -41,8 +41,19 @@ class Shown(str):
 
 
 def clipped(text: str, limit: int = TEXT_LIMIT) -> str:
-    """The text, or its first ``limit - 1`` characters and ``…``."""
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    """The text, or as much of it as a repr shows in ``limit - 1`` characters, and ``…``: a
+    control character takes four (``\\x1f``), so the repr stays bounded whatever the text holds."""
+    if len(text) <= limit and text.isprintable():
+        return text
+    widths = [len(repr(character)) - 2 for character in text[: limit + 1]]
+    if len(text) <= limit and sum(widths) <= limit:
+        return text
+    used = 0
+    for end, width in enumerate(widths):
+        if used + width > limit - 1:
+            return text[:end] + "…"
+        used += width
+    return text[: limit - 1] + "…"  # pragma: no cover - the widths above always run out first
 
 
 def counted(count: int, noun: str) -> Shown:
