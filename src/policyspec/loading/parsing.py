@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from typing import Any
 
 import yaml
-from yaml import events
 
 try:
     from yaml._yaml import CParser as _Parser
@@ -45,11 +44,7 @@ def parse_yaml(text: str, *, file: str, limits: Limits = DEFAULT_LIMITS) -> Pars
     parser = None
     try:
         parser = _Parser(text)
-        while True:
-            event = parser.get_event()
-            if event is None or isinstance(event, events.StreamEndEvent):
-                break
-            builder.feed(event)
+        builder.consume(parser.get_event)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         position = LineIndex(text).position(mark.index) if mark else (1, 1)  # not past the end of the text

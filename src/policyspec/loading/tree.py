@@ -6,6 +6,7 @@ beyond a policy figure's bounds before anything can blow up."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,6 +26,7 @@ _CORE = "tag:yaml.org,2002:"
 _STANDARD_TAGS = frozenset(
     {None, "!", *(_CORE + name for name in ("str", "int", "float", "bool", "null", "map", "seq"))}
 )
+_BLOCK_STYLES = ("|", ">")
 _TAG_TYPES: dict[str, type | tuple[type, ...]] = {
     "int": int,
     "float": (int, float),
@@ -118,6 +120,57 @@ class TreeBuilder:
                     f"more than {self.limits.max_documents} YAML document in one file",
                     "put each document in a spec file of its own and remove the '---' separator",
                 )
+
+    def consume(self, next_event: Callable[[], events.Event | None]) -> None:
+        """Feed every event up to the end of the stream, as :meth:`feed` would one by one.
+
+        A spec is thousands of events, nearly all of them an untagged, unanchored flow scalar:
+        those are handled inline (a method call per scalar costs more than the work), anything
+        else goes through :meth:`feed`.
+        """
+        plain_scalar, stream_end = events.ScalarEvent, events.StreamEndEvent
+        stack, values, keys = self.stack, self.marks.values, self.marks.keys
+        max_nodes = self.limits.max_nodes
+        exact_lines = self.lines is None
+        while True:
+            event: Any = next_event()  # a ScalarEvent on the fast path, checked by its type
+            kind = type(event)
+            if kind is not plain_scalar or not exact_lines or event.tag is not None:
+                if event is None or kind is stream_end:
+                    return
+                self.feed(event)
+                continue
+            style = event.style
+            if style in _BLOCK_STYLES or event.anchor is not None or not stack:
+                self.feed(event)
+                continue
+            self.nodes += 1
+            if self.nodes > max_nodes:
+                self._count(event, 0)  # raises the diagnostic
+            text = event.value
+            value: Any = text if style else resolve_plain(text)
+            if (type(value) is str and "/" in value) or type(value) is OutOfBounds:
+                self._bounded(event, value)
+            mark = event.start_mark
+            top = stack[-1]
+            container: Any = top.container
+            top.nodes += 1
+            if type(container) is dict:
+                key = top.key
+                if key is None:
+                    if type(value) is not str or value in container:
+                        self._take_key(top, value, event)  # raises
+                    top.key = value
+                    top.key_mark = (mark.line + 1, mark.column + 1)
+                    continue
+                path: JsonPath = (*top.path, key)
+                container[key] = value
+                keys[path] = top.key_mark  # type: ignore[assignment]  # set with the key
+                top.key = None
+            else:
+                path = (*top.path, len(container))
+                container.append(value)
+            values[path] = (mark.line + 1, mark.column + 1)
 
     def _note_block(self, event: events.Event) -> None:
         start, end = event.start_mark, event.end_mark
