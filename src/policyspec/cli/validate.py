@@ -66,4 +66,4 @@ def _check_stdin(args: argparse.Namespace, inputs: Inputs) -> list[CheckedSpec]:
     # one byte more than the limit is enough to know the spec is too large (PS005)
     raw = stream.read(inputs.options.limits.max_bytes + 1)
     name = args.stdin_filename if args.stdin_filename is not None else Path(STDIN_NAME)
-    return check_bytes(name, raw, inputs.options)
+    return check_bytes(name, raw, inputs.options, keep_document=False)

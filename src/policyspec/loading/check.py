@@ -5,16 +5,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from policyspec.diagnostics import Diagnostic
 from policyspec.loading.opening import OpenedSpec, Unopened, display_name, open_spec
 from policyspec.loading.options import DEFAULT_OPTIONS, CheckOptions
 from policyspec.loading.sources import read_source, source_folders
 from policyspec.loading.structure import build_document
-from policyspec.model.documents import Document
 from policyspec.rules import RuleContext, run_rules
 from policyspec.rules.corpus import DocumentIdentity
 from policyspec.rules.coverage import Accounted, CoverageCounts, account, counts
+
+if TYPE_CHECKING:
+    from policyspec.model.documents import Document
 
 __all__ = ["CheckedSpec", "check_opened", "check_spec", "display_name"]
 
@@ -31,31 +34,40 @@ class CheckedSpec:
     coverage: CoverageCounts | None = None  # statements of the source, encoded and excluded
     source_text: str | None = None  # the source as validated, so a release ships and anchors those bytes
 
-    def without_document(self) -> CheckedSpec:
-        """The same outcome without the typed document and its source: small enough to keep for every file."""
-        return replace(self, document=None, source_text=None)
-
     def with_diagnostics(self, more: tuple[Diagnostic, ...]) -> CheckedSpec:
         return replace(self, diagnostics=self.diagnostics + more)
 
 
-def check_spec(path: Path, options: CheckOptions = DEFAULT_OPTIONS) -> CheckedSpec:
-    """Check one file on its own (rules across files run in :func:`~.check_files.check_files`)."""
-    return check_opened(path, open_spec(path, options.limits), options)
+def check_spec(
+    path: Path, options: CheckOptions = DEFAULT_OPTIONS, *, keep_document: bool = True
+) -> CheckedSpec:
+    """Check one file on its own (rules across files run in :func:`~.check_files.check_files`).
+
+    ``keep_document=False``: the outcome holds no document nor source text, and the check may
+    then build the document as plain records (no pydantic, :mod:`policyspec.model.plain`).
+    """
+    return check_opened(path, open_spec(path, options.limits), options, keep_document=keep_document)
 
 
 def check_opened(
-    path: Path, opened: OpenedSpec | Unopened, options: CheckOptions = DEFAULT_OPTIONS
+    path: Path,
+    opened: OpenedSpec | Unopened,
+    options: CheckOptions = DEFAULT_OPTIONS,
+    *,
+    keep_document: bool = True,
 ) -> CheckedSpec:
     """Check a spec already opened (the language server keeps the parse for hovers)."""
     if isinstance(opened, Unopened):
         return CheckedSpec(path, None, (opened.diagnostic,), opened.sha256)
-    document = build_document(opened.parsed.data, file=opened.file, marks=opened.parsed.marks)
+    marks = opened.parsed.marks
+    document = build_document(opened.parsed.data, file=opened.file, marks=marks, plain=not keep_document)
     if isinstance(document, list):
         return CheckedSpec(path, None, tuple(document), opened.sha256)
     diagnostics, accounted, source_text = _rule_diagnostics(document, opened, options)
-    identity = DocumentIdentity(opened.file, document.id, opened.parsed.marks.of_value(("id",)))
+    identity = DocumentIdentity(opened.file, document.id, marks.of_value(("id",)))
     coverage = counts(accounted) if accounted is not None else None
+    if not keep_document:
+        return CheckedSpec(path, None, tuple(diagnostics), opened.sha256, identity, coverage)
     return CheckedSpec(path, document, tuple(diagnostics), opened.sha256, identity, coverage, source_text)
 
 

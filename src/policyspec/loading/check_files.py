@@ -13,13 +13,16 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from policyspec.diagnostics import Diagnostic, PolicyspecError
 from policyspec.loading.check import CheckedSpec, check_opened, check_spec
 from policyspec.loading.opening import open_spec_bytes
 from policyspec.loading.options import DEFAULT_OPTIONS, CheckOptions
-from policyspec.model.documents import Document
 from policyspec.rules.corpus import DocumentIdentity, run_corpus_rules
+
+if TYPE_CHECKING:
+    from policyspec.model.documents import Document
 
 __all__ = [
     "check_bytes",
@@ -57,10 +60,13 @@ def check_files(
     return with_corpus_rules(checked)
 
 
-def check_bytes(path: Path, raw: bytes, options: CheckOptions = DEFAULT_OPTIONS) -> list[CheckedSpec]:
+def check_bytes(
+    path: Path, raw: bytes, options: CheckOptions = DEFAULT_OPTIONS, *, keep_document: bool = True
+) -> list[CheckedSpec]:
     """One spec read elsewhere (standard input), checked as :func:`check_files` checks a file:
     ``path`` names it in diagnostics and is where its source is looked for."""
-    return with_corpus_rules([check_opened(path, open_spec_bytes(path, raw, options.limits), options)])
+    opened = open_spec_bytes(path, raw, options.limits)
+    return with_corpus_rules([check_opened(path, opened, options, keep_document=keep_document)])
 
 
 def _collect(results: Iterable[CheckedSpec], progress: Callable[[int], None] | None) -> list[CheckedSpec]:
@@ -92,8 +98,7 @@ def with_corpus_rules(checked: Sequence[CheckedSpec]) -> list[CheckedSpec]:
 
 
 def _check_one(path: Path, *, options: CheckOptions, keep_document: bool) -> CheckedSpec:
-    checked = check_spec(path, options)
-    return checked if keep_document else checked.without_document()
+    return check_spec(path, options, keep_document=keep_document)
 
 
 def valid_documents(checked: Sequence[CheckedSpec]) -> list[Document]:

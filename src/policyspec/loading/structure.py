@@ -1,52 +1,43 @@
 """Structural validation: parsed data to a typed :class:`~policyspec.model.documents.Document`.
 
-The pydantic models decide; this module translates their errors into positioned diagnostics
-that name the key to change and, for typos, the key that was probably meant.
+The pydantic models decide; :mod:`~.validation_errors` translates their errors into positioned
+diagnostics that name the key to change and, for typos, the key that was probably meant.
 
-The models' validator costs a fixed time to build (more than checking the five bundled documents)
-and is then the fastest per document. So the first documents of a run are checked by the
-committed schema compiled to Python (:mod:`policyspec.model._fast_check`, which accepts exactly
-what the models accept) and, when it accepts, built without validation
-(:mod:`policyspec.model.construct`); a document it refuses, and every document once a run has
-checked :data:`QUICK_DOCUMENTS`, goes through the models, whose errors make every diagnostic.
+Importing pydantic and building the models' validator cost a fixed time (more than checking the
+five bundled documents); the validator is then the fastest per document. So the first documents
+of a run are checked by the committed schema compiled to Python
+(:mod:`policyspec.model._fast_check`, which accepts exactly what the models accept) and, when it
+accepts, built without validation (:mod:`policyspec.model.construct`): as plain records when the
+caller keeps no document (``validate`` then never imports pydantic), as models otherwise. A
+document it refuses, and every document once a run has checked :data:`QUICK_DOCUMENTS`, goes
+through the models, whose errors make every diagnostic.
 """
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel, ValidationError
-
-from policyspec.diagnostics import Diagnostic, JsonPath, format_path
+from policyspec.diagnostics import Diagnostic
 from policyspec.loading.tree import Marks
-from policyspec.model.bounds import FRACTION_PATTERN
-from policyspec.model.documents import DATE_PATTERN, Document, nested_model
+
+if TYPE_CHECKING:
+    from policyspec.model.documents import Document
 
 __all__ = ["QUICK_DOCUMENTS", "build_document"]
 
-QUICK_DOCUMENTS = 40
-"""Documents per process checked without building the models' validator: past about this many,
-building it once costs less than the slower schema code on each."""
+QUICK_DOCUMENTS = 60
+"""Documents per process checked without the models' validator: past about this many, importing
+pydantic and building the validator once costs less than the slower schema code on each."""
 
 _quick_left = [QUICK_DOCUMENTS]
 
-_TYPE_WORDS = {
-    "string_type": "text",
-    "int_type": "a whole number",
-    "float_type": "a number",
-    "bool_type": "true or false",
-    "list_type": "a list",
-    "dict_type": "a mapping",
-    "model_type": "a mapping",
-    "model_attributes_type": "a mapping",
-    "none_required": "null",
-}
 
+def build_document(data: Any, *, file: str, marks: Marks, plain: bool = False) -> Document | list[Diagnostic]:
+    """Validate against the models; on failure, one diagnostic per offending node.
 
-def build_document(data: Any, *, file: str, marks: Marks) -> Document | list[Diagnostic]:
-    """Validate against the models; on failure, one diagnostic per offending node."""
+    ``plain``: the caller only runs the rules on the document and lets it go, so plain records
+    will do (:func:`policyspec.model.construct.plain_document`).
+    """
     if not isinstance(data, dict):
         line, column = marks.of_value(())
         return [
@@ -55,7 +46,7 @@ def build_document(data: Any, *, file: str, marks: Marks) -> Document | list[Dia
                 line,
                 column,
                 "PS009",
-                f"the top level is {_describe(data)}, not a mapping",
+                f"the top level is {describe(data)}, not a mapping",
                 hint="a spec is one mapping with keys such as id, source, title, issuers, indicators",
             )
         ]
@@ -64,135 +55,22 @@ def build_document(data: Any, *, file: str, marks: Marks) -> Document | list[Dia
         from policyspec.model._fast_check import accepts
 
         if accepts(data):
-            from policyspec.model.construct import construct_document
+            from policyspec.model.construct import construct_document, plain_document
 
-            return construct_document(data)
+            return plain_document(data) if plain else construct_document(data)
+    from pydantic import ValidationError
+
+    from policyspec.loading.validation_errors import diagnostics_of
+    from policyspec.model.documents import Document
+
     try:
         return Document.model_validate(data, strict=True)
     except ValidationError as exc:
-        return sorted(set(_diagnostics(exc, data, file, marks)))
+        return sorted(set(diagnostics_of(exc, data, file, marks)))
 
 
-def _diagnostics(exc: ValidationError, data: Any, file: str, marks: Marks) -> Iterator[Diagnostic]:
-    by_node: dict[JsonPath, list[dict[str, Any]]] = {}
-    for details in exc.errors(include_url=False):
-        path, extra = _split(details["loc"], data)
-        by_node.setdefault(path, []).append({**details, "_extra": extra})
-    for path, errors in by_node.items():
-        yield _one(path, errors, file, marks)
-
-
-def _split(loc: tuple[int | str, ...], data: Any) -> tuple[JsonPath, tuple[int | str, ...]]:
-    """Separate the part of pydantic's location that exists in the data from union-member tags."""
-    node = data
-    for index, step in enumerate(loc):
-        in_mapping = isinstance(node, dict) and step in node
-        in_list = isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node)
-        if in_mapping or in_list:
-            node = node[step]
-        else:
-            return tuple(loc[:index]), tuple(loc[index:])
-    return tuple(loc), ()
-
-
-def _one(path: JsonPath, errors: list[dict[str, Any]], file: str, marks: Marks) -> Diagnostic:
-    first = errors[0]
-    kind = first["type"]
-    where = format_path(path)
-    if kind == "extra_forbidden":
-        line, column = marks.of_key(path)
-        key = path[-1]
-        allowed = _allowed_keys(path[:-1])
-        close = difflib.get_close_matches(str(key), allowed, n=1)
-        hint = f"did you mean '{close[0]}'?" if close else f"allowed keys here: {', '.join(allowed)}"
-        return Diagnostic(
-            file, line, column, "PS101", f"unknown key '{key}' at {where}", path=path, hint=hint
-        )
-    if kind == "missing":
-        line, column = marks.of_value(path)
-        missing = first["_extra"][0] if first["_extra"] else "?"
-        return Diagnostic(
-            file,
-            line,
-            column,
-            "PS102",
-            f"missing required key '{missing}' in {where}",
-            path=(*path, missing),
-            hint=f"add '{missing}:' to this mapping",
-        )
-    line, column = marks.of_value(path)
-    value = _excerpt(first["input"])
-    type_errors = [e for e in errors if e["type"] in _TYPE_WORDS]
-    if len(type_errors) == len(errors):
-        wanted = " or ".join(dict.fromkeys(_TYPE_WORDS[e["type"]] for e in errors))
-        message = f"{where} should be {wanted}, not {_describe(first['input'])} {value}"
-        return Diagnostic(file, line, column, "PS103", message, path=path, hint=_type_hint(first["input"]))
-    value_errors = [e for e in errors if e["type"] not in _TYPE_WORDS] or errors
-    reason = "; or ".join(dict.fromkeys(_reason(e) for e in value_errors))
-    return Diagnostic(
-        file, line, column, "PS104", f"{where} = {value}: {reason}", path=path, hint=_value_hint(value_errors)
-    )
-
-
-def _reason(error: dict[str, Any]) -> str:
-    ctx = error.get("ctx") or {}
-    if error["type"] == "literal_error":
-        return f"expected one of {ctx.get('expected', '')}"
-    if error["type"] == "string_pattern_mismatch":
-        pattern = str(ctx.get("pattern", ""))
-        return _PATTERN_MEANINGS.get(pattern, f"does not match the pattern {pattern}")
-    return str(error["msg"]).lower()
-
-
-# Patterns too long to be read in a message, said in words instead.
-_PATTERN_MEANINGS = {
-    DATE_PATTERN: "not a date that exists: 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD', years 1900 to 2099",
-    FRACTION_PATTERN: "not a fraction 'p/q' of at most 15 digits above and below the line",
-}
-
-
-def _value_hint(errors: list[dict[str, Any]]) -> str | None:
-    for error in errors:
-        ctx = error.get("ctx") or {}
-        if error["type"] == "literal_error" and isinstance(error["input"], str):
-            options = [
-                o.strip().strip("'") for o in str(ctx.get("expected", "")).replace(" or ", ", ").split(",")
-            ]
-            close = difflib.get_close_matches(error["input"], options, n=1)
-            if close:
-                return f"did you mean '{close[0]}'?"
-        if error["type"] == "string_pattern_mismatch":
-            return "see the field's description in the schema for the expected form"
-    return None
-
-
-def _type_hint(value: object) -> str | None:
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return 'put quotes around it if it is meant as text (years and dates are quoted: "2010")'
-    return None
-
-
-def _describe(value: object) -> str:
+def describe(value: object) -> str:
+    """What a value is, in a word or two of a message."""
     if value is None:
         return "null"
     return {dict: "a mapping", list: "a list", str: "text", bool: "a boolean"}.get(type(value), "a number")
-
-
-def _excerpt(value: object) -> str:
-    if isinstance(value, (dict, list)):
-        return "{…}" if isinstance(value, dict) else "[…]"
-    text = repr(value)
-    return text if len(text) <= 40 else text[:37] + "…'"
-
-
-def _allowed_keys(path: JsonPath) -> list[str]:
-    """Field names of the model that the mapping at ``path`` stands for."""
-    model: type[BaseModel] | None = Document
-    for step in path:
-        if model is None:
-            return []
-        if isinstance(step, int):
-            continue
-        field = model.model_fields.get(step)
-        model = nested_model(field.annotation) if field is not None else None
-    return list(model.model_fields) if model is not None else []

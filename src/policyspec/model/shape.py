@@ -13,7 +13,18 @@ what they print.
 
 from __future__ import annotations
 
-__all__ = ["INTEGRAL_KEYS", "KEY_ORDER", "ROOT", "derived_integral_keys", "derived_key_order"]
+__all__ = [
+    "DEFAULTS",
+    "FIELD_ORDER",
+    "INTEGRAL_KEYS",
+    "KEY_ORDER",
+    "NEW_DEFAULTS",
+    "ROOT",
+    "derived_defaults",
+    "derived_field_order",
+    "derived_integral_keys",
+    "derived_key_order",
+]
 
 ROOT = "Document"
 
@@ -89,9 +100,70 @@ KEY_ORDER: dict[str, dict[str, str | None]] = {
 """Model name → its keys in order → the model the key's value holds (directly, in a list or as an
 optional), or None for plain values."""
 
+FIELD_ORDER: dict[str, tuple[str, ...]] = {
+    name: ("inferred", "evidence", *(key for key in keys if key not in ("inferred", "evidence")))
+    for name, keys in KEY_ORDER.items()
+    if name in ("Issuer", "Date", "DocumentNumber", "PlanPeriod")
+}
+"""Model name → its fields in pydantic's order (inherited ones first), for the models whose order
+differs from :data:`KEY_ORDER`: the four :class:`~policyspec.model.provenance.Evidenced` ones.
+A built instance holds its fields in this order, as a validated one does."""
+
 INTEGRAL_KEYS: dict[str, frozenset[str]] = {"PlanPeriod": frozenset({"start", "end"})}
 """Model name → its keys whose value, an integral float (2007.0), the models read as an int: the
 only change validation makes to data the schema accepts (:data:`policyspec.model.fields.Year`)."""
+
+
+DEFAULTS: dict[str, dict[str, bool | str | None]] = {
+    "Document": {"date": None, "document_number": None, "plan_period": None},
+    "Issuer": {"inferred": False, "place": None},
+    "Date": {"inferred": False},
+    "DocumentNumber": {"inferred": False},
+    "PlanPeriod": {"inferred": False},
+    "QualityNote": {"quote": None},
+    "Section": {"number": None, "parent": None},
+    "Goal": {"section": None, "parent": None, "deadline": None},
+    "Principle": {"section": None},
+    "Measure": {"section": None, "goal": None},
+    "Indicator": {
+        "kind": "target",
+        "per": None,
+        "per_term": False,
+        "deadline": None,
+        "start": None,
+        "implied": None,
+        "inferred": None,
+        "population": None,
+        "placeholder": False,
+        "measure": None,
+        "goal": None,
+        "commitment": None,
+        "note": None,
+    },
+    "Target": {"operator": None, "value": None, "upper": None, "unit": None, "reference": None},
+    "Excluded": {"note": None},
+}
+"""Model name → its optional keys whose default is one immutable value, shared by every instance."""
+
+NEW_DEFAULTS: dict[str, dict[str, str]] = {
+    "Document": {
+        "quality_notes": "list",
+        "sections": "list",
+        "goals": "list",
+        "principles": "list",
+        "measures": "list",
+        "indicators": "list",
+        "excluded": "list",
+    },
+    "Issuer": {"evidence": "list"},
+    "Date": {"evidence": "list"},
+    "DocumentNumber": {"evidence": "list"},
+    "PlanPeriod": {"evidence": "list"},
+    "Measure": {"lead_units": "list"},
+    "Indicator": {"target": "Target", "lead_units": "list", "topics": "list"},
+}
+"""Model name → its optional keys whose default is made anew for each instance: ``"list"`` (an
+empty list) or a model's name (that model with every key at its default)."""
 
 
 def derived_key_order() -> dict[str, dict[str, str | None]]:
@@ -121,6 +193,14 @@ def derived_key_order() -> dict[str, dict[str, str | None]]:
     return table
 
 
+def derived_field_order() -> dict[str, tuple[str, ...]]:
+    """What :data:`FIELD_ORDER` must be, read from the models (tests only)."""
+    from policyspec.model import documents
+
+    table = {name: tuple(getattr(documents, name).model_fields) for name in KEY_ORDER}
+    return {name: fields for name, fields in table.items() if fields != tuple(KEY_ORDER[name])}
+
+
 def derived_integral_keys() -> dict[str, frozenset[str]]:
     """What :data:`INTEGRAL_KEYS` must be, read from the models' field validators (tests only).
 
@@ -145,3 +225,24 @@ def derived_integral_keys() -> dict[str, frozenset[str]]:
         if keys:
             table[name] = frozenset(keys)
     return table
+
+
+def derived_defaults() -> tuple[dict[str, dict[str, bool | str | None]], dict[str, dict[str, str]]]:
+    """What :data:`DEFAULTS` and :data:`NEW_DEFAULTS` must be, read from the models (tests only)."""
+    from policyspec.model import documents
+
+    plain: dict[str, dict[str, bool | str | None]] = {}
+    made: dict[str, dict[str, str]] = {}
+    for name in KEY_ORDER:
+        for key, field in getattr(documents, name).model_fields.items():
+            factory = field.default_factory
+            if factory is list:
+                made.setdefault(name, {})[key] = "list"
+            elif factory is not None:
+                made.setdefault(name, {})[key] = factory.__name__
+            elif not field.is_required():
+                default = field.default
+                if default is not None and not isinstance(default, (bool, str)):
+                    raise AssertionError(f"{name}.{key}: a default that is neither None, a bool nor text")
+                plain.setdefault(name, {})[key] = default
+    return plain, made

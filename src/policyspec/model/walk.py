@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from policyspec.diagnostics import JsonPath
-from policyspec.model.documents import Document, Evidenced
+
+if TYPE_CHECKING:
+    from policyspec.model.documents import Document, Evidenced
 
 __all__ = ["COLLECTIONS", "evidenced_facts", "identified", "quoted_texts"]
 

@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING, Generic, TypeVar
 
 from policyspec.codes import CodeId
 from policyspec.diagnostics import JsonPath
-from policyspec.model.documents import Document
 
 if TYPE_CHECKING:
+    from policyspec.model.documents import Document
     from policyspec.rules.coverage import Accounted
 
 __all__ = ["Finding", "Rule", "RuleContext", "emits"]

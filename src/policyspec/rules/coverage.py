@@ -17,17 +17,19 @@ import math
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from policyspec.diagnostics import JsonPath
 from policyspec.model.dates import period_end
-from policyspec.model.documents import Document, Indicator
 from policyspec.model.exact import exact
 from policyspec.model.walk import evidenced_facts
 from policyspec.reading.statements import find_statements
 from policyspec.reading.values import EXCLUDABLE_KINDS, Dated, Figure, Period, Recurrence, Statement
 from policyspec.rules._base import Finding, RuleContext, emits
 from policyspec.text_positions import LineIndex
+
+if TYPE_CHECKING:
+    from policyspec.model.documents import Document, Indicator
 
 __all__ = [
     "Accounted",

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from policyspec.model.documents import Document
 from policyspec.model.walk import evidenced_facts
 from policyspec.rules._base import Finding, RuleContext, emits
+
+if TYPE_CHECKING:
+    from policyspec.model.documents import Document
 
 __all__ = ["deadline_in_span", "inferred_has_evidence", "plausible_years"]
 

@@ -16,13 +16,13 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from policyspec.diagnostics import JsonPath
-from policyspec.model.documents import Indicator
 from policyspec.model.exact import exact, exact_text
 from policyspec.reading.statements import read_phrase
 from policyspec.reading.values import Figure, Reading
 from policyspec.rules._base import Finding, RuleContext, emits
 
 if TYPE_CHECKING:
+    from policyspec.model.documents import Indicator
     from policyspec.reading.values import StatementKind
 
 __all__ = [

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from policyspec.diagnostics import JsonPath
-from policyspec.model.fields import StrictModel
 from policyspec.rules._base import Finding, RuleContext, emits
 
 __all__ = ["no_todo_left"]
@@ -14,16 +13,19 @@ TODO = "TODO"
 
 
 def _strings(node: object, path: JsonPath) -> Iterator[tuple[JsonPath, str]]:
-    """Every text of a document with its path, read off the models' fields (serializing them would
-    build their serializers: start-up time for a rule that almost never finds anything)."""
+    """Every text of a document with its path, read off the fields of its models or plain records
+    (serializing would build the models' serializers: start-up time for a rule that almost never
+    finds anything). Of the values a document holds, only those two have a ``__dict__``."""
     if isinstance(node, str):
         yield path, node
-    elif isinstance(node, StrictModel):
-        for key, value in vars(node).items():
-            yield from _strings(value, (*path, key))
     elif isinstance(node, list):
         for index, value in enumerate(node):
             yield from _strings(value, (*path, index))
+    else:
+        fields = getattr(node, "__dict__", None)
+        if fields is not None:
+            for key, value in fields.items():
+                yield from _strings(value, (*path, key))
 
 
 @emits("PS224")

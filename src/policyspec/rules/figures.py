@@ -5,9 +5,13 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from policyspec.model.documents import Indicator, exact
+from policyspec.model.exact import exact
 from policyspec.rules._base import Finding, RuleContext, emits
+
+if TYPE_CHECKING:
+    from policyspec.model.documents import Indicator
 
 __all__ = [
     "figure_has_unit",

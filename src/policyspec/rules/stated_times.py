@@ -9,10 +9,10 @@ or a start and a duration: 从2003年起 … 用5年左右 gives 2007).
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING
 
 from policyspec.codes import CodeId
 from policyspec.model.dates import period_end
-from policyspec.model.documents import Indicator
 from policyspec.reading.values import Reading
 from policyspec.rules._base import Finding, RuleContext, emits
 from policyspec.rules.derivation import (
@@ -23,6 +23,9 @@ from policyspec.rules.derivation import (
     readings_for,
     stated_indicators,
 )
+
+if TYPE_CHECKING:
+    from policyspec.model.documents import Indicator
 
 __all__ = ["deadline_is_stated", "recurrence_is_stated"]
 
