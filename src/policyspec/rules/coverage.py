@@ -14,10 +14,11 @@ are structure (``sections``), not statements, and 定期 states no frequency.
 from __future__ import annotations
 
 import math
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Generic, Literal, TypeVar
 
 from policyspec.diagnostics import JsonPath
 from policyspec.model.dates import period_end
@@ -34,6 +35,8 @@ if TYPE_CHECKING:
 __all__ = [
     "Accounted",
     "CoverageCounts",
+    "Covering",
+    "Span",
     "Status",
     "account",
     "counts",
@@ -99,33 +102,66 @@ def _all_spans(text: str, quotes: Sequence[str]) -> list[Span]:
     return [span for quote in quotes for span in _spans(text, quote)]
 
 
-def _inside(statement: Statement, spans: Sequence[Span]) -> bool:
-    return any(start <= statement.start and statement.end <= end for start, end in spans)
+Entry = TypeVar("Entry")
+
+
+class Covering(Generic[Entry]):
+    """Entries by the spans of their quotes: a statement finds the entries whose quote contains
+    it by bisection, instead of trying every entry of the document (hundreds, for each of hundreds
+    of statements)."""
+
+    def __init__(self, entries: Sequence[tuple[Entry, Sequence[Span]]]) -> None:
+        self._entries = [entry for entry, _ in entries]
+        spans = sorted(
+            (start, end, position) for position, (_, found) in enumerate(entries) for start, end in found
+        )
+        self._spans = spans
+        self._starts = [start for start, _, _ in spans]
+        self._longest = max((end - start for start, end, _ in spans), default=0)
+
+    def containing(self, start: int, end: int) -> list[Entry]:
+        """The entries with a span around ``start``–``end``, in their order in the document."""
+        low = bisect_left(self._starts, end - self._longest)  # a span starting earlier ends too soon
+        high = bisect_right(self._starts, start)
+        positions = sorted({at for _, stop, at in self._spans[low:high] if end <= stop})
+        return [self._entries[at] for at in positions]
 
 
 @dataclass(frozen=True)
 class _Places:
     """Where a document's entries stand in its source: the spans of their quotes, by entry."""
 
-    excluded: list[tuple[JsonPath, list[Span]]]
-    noted: list[tuple[JsonPath, list[Span]]]
-    quotes: list[tuple[int, Indicator, list[Span]]]
-    goals: list[tuple[int, str | None, list[Span]]]
-    metadata: list[tuple[JsonPath, list[Span]]]
+    excluded: Covering[JsonPath]
+    noted: Covering[JsonPath]
+    quotes: Covering[tuple[int, Indicator]]
+    goals: Covering[tuple[int, str | None]]
+    metadata: Covering[JsonPath]
 
     @classmethod
     def of(cls, document: Document, text: str) -> _Places:
-        indicators = list(enumerate(document.indicators))
         return cls(
-            excluded=[(("excluded", i), _spans(text, e.quote)) for i, e in enumerate(document.excluded)],
-            noted=[
-                (("quality_notes", i), _spans(text, note.quote))
-                for i, note in enumerate(document.quality_notes)
-                if note.quote is not None
-            ],
-            quotes=[(i, indicator, _spans(text, indicator.quote)) for i, indicator in indicators],
-            goals=[(i, goal.deadline, _spans(text, goal.quote)) for i, goal in enumerate(document.goals)],
-            metadata=[(path, _all_spans(text, fact.evidence)) for path, fact in evidenced_facts(document)],
+            excluded=Covering(
+                [(("excluded", i), _spans(text, e.quote)) for i, e in enumerate(document.excluded)]
+            ),
+            noted=Covering(
+                [
+                    (("quality_notes", i), _spans(text, note.quote))
+                    for i, note in enumerate(document.quality_notes)
+                    if note.quote is not None
+                ]
+            ),
+            quotes=Covering(
+                [
+                    ((i, indicator), _spans(text, indicator.quote))
+                    for i, indicator in enumerate(document.indicators)
+                ]
+            ),
+            goals=Covering(
+                [((i, goal.deadline), _spans(text, goal.quote)) for i, goal in enumerate(document.goals)]
+            ),
+            metadata=Covering(
+                [(path, _all_spans(text, fact.evidence)) for path, fact in evidenced_facts(document)]
+            ),
         )
 
 
@@ -137,24 +173,25 @@ def account(document: Document, text: str) -> list[Accounted]:
 
 def _status(statement: Statement, places: _Places) -> Accounted:
     """Encoded first (an indicator that reads the statement wins over an exclusion around it)."""
+    start, end = statement.start, statement.end
     if statement.kind not in _ONLY_EXCLUDED:
-        for index, indicator, spans in places.quotes:
-            if _inside(statement, spans) and (statement.kind == "scope" or _encodes(indicator, statement)):
+        for index, indicator in places.quotes.containing(start, end):
+            if statement.kind == "scope" or _encodes(indicator, statement):
                 return Accounted(statement, "encoded", ("indicators", index))
-        for index, deadline, spans in places.goals:
-            if deadline is not None and _inside(statement, spans) and _due(deadline, statement):
+        for index, deadline in places.goals.containing(start, end):
+            if deadline is not None and _due(deadline, statement):
                 return Accounted(statement, "encoded", ("goals", index))
         if statement.kind in _METADATA_KINDS:  # an issue date or plan period, by the evidence stating it
-            for path, spans in places.metadata:
-                if _inside(statement, spans):
-                    return Accounted(statement, "encoded", path)
-    for path, spans in places.excluded:
-        if _inside(statement, spans):
-            return Accounted(statement, "excluded", path)
-    if statement.kind in EXCLUDABLE_KINDS:  # a quality note's quote (spam, a corrupted line) sets aside
-        for path, spans in places.noted:  # names and the like, never a figure, date or placeholder
-            if _inside(statement, spans):
-                return Accounted(statement, "excluded", path)
+            stating = places.metadata.containing(start, end)
+            if stating:
+                return Accounted(statement, "encoded", stating[0])
+    excluding = places.excluded.containing(start, end)
+    if not excluding and statement.kind in EXCLUDABLE_KINDS:
+        # a quality note's quote (spam, a corrupted line) sets aside names and the like, never a
+        # figure, date or placeholder
+        excluding = places.noted.containing(start, end)
+    if excluding:
+        return Accounted(statement, "excluded", excluding[0])
     return Accounted(statement, "uncovered")
 
 
