@@ -84,6 +84,7 @@ def _rule_diagnostics(
         source_searched=tuple(display_name(folder) for folder in searched),
         source_problem=source.problem,
         accounted=accounted,
+        spec_text=opened.text,
     )
     marks = opened.parsed.marks
     diagnostics = []

@@ -36,6 +36,7 @@ class RuleContext:
     source_searched: tuple[str, ...]
     source_problem: str | None = None  # the source was found but cannot be used (PS217)
     accounted: tuple[Accounted, ...] | None = None  # the source's statements, when already accounted for
+    spec_text: str | None = None  # the YAML text the document was read from, when it was read from one
 
 
 Context = TypeVar("Context")
