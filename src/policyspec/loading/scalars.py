@@ -10,7 +10,7 @@ from typing import Any
 
 from policyspec.model.bounds import number_problem
 
-__all__ = ["OutOfBounds", "resolve_plain"]
+__all__ = ["MAYBE_NOT_STRING", "OutOfBounds", "resolve_plain"]
 
 _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
@@ -23,7 +23,8 @@ _SPECIAL_FLOATS = {
     **dict.fromkeys(("-.inf", "-.Inf", "-.INF"), float("-inf")),
     **dict.fromkeys((".nan", ".NaN", ".NAN"), float("nan")),
 }
-_MAYBE_NOT_STRING = frozenset("~nNtTfF0123456789+-.")
+MAYBE_NOT_STRING = frozenset("~nNtTfF0123456789+-.")
+"""The first characters of a plain scalar that may resolve to something other than a string."""
 
 
 @dataclass(frozen=True)
@@ -40,7 +41,7 @@ def resolve_plain(text: str) -> Any:
     A number beyond a policy figure's bounds resolves to :class:`OutOfBounds` instead: Python
     cannot even build a decimal int of more than 4300 digits, and nothing needs one.
     """
-    if text and text[0] not in _MAYBE_NOT_STRING:
+    if text and text[0] not in MAYBE_NOT_STRING:
         return text
     if _NULL.match(text):
         return None

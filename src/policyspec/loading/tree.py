@@ -14,7 +14,7 @@ from yaml import events
 
 from policyspec.diagnostics import CodeId, Diagnostic, JsonPath
 from policyspec.limits import Limits
-from policyspec.loading.scalars import OutOfBounds, resolve_plain
+from policyspec.loading.scalars import MAYBE_NOT_STRING, OutOfBounds, resolve_plain
 from policyspec.model.bounds import HINT as _FIGURE_HINT
 from policyspec.model.bounds import fraction_problem
 from policyspec.text_positions import LineIndex, Position
@@ -121,40 +121,64 @@ class TreeBuilder:
                     "put each document in a spec file of its own and remove the '---' separator",
                 )
 
-    def consume(self, next_event: Callable[[], events.Event | None]) -> None:
+    def consume(self, next_event: Callable[[], events.Event | None]) -> None:  # noqa: PLR0915  # one inlined loop
         """Feed every event up to the end of the stream, as :meth:`feed` would one by one.
 
-        A spec is thousands of events, nearly all of them an untagged, unanchored flow scalar:
-        those are handled inline (a method call per scalar costs more than the work), anything
-        else goes through :meth:`feed`.
+        A spec is thousands of events, nearly all of them untagged and unanchored: flow scalars
+        and collections inside the document are handled inline (a method call per event costs
+        more than the work); anything else — the first, a tag, an anchor, a block scalar, a
+        problem to report — goes through :meth:`feed`.
         """
-        plain_scalar, stream_end = events.ScalarEvent, events.StreamEndEvent
+        scalar_event, stream_end = events.ScalarEvent, events.StreamEndEvent
+        opening = (events.MappingStartEvent, events.SequenceStartEvent)
+        closing = (events.MappingEndEvent, events.SequenceEndEvent)
         stack, values, keys = self.stack, self.marks.values, self.marks.keys
-        max_nodes = self.limits.max_nodes
-        exact_lines = self.lines is None
+        max_nodes, max_depth = self.limits.max_nodes, self.limits.max_depth
+        if self.lines is not None:  # positions by offset: every event through feed
+            while (each := next_event()) is not None and type(each) is not stream_end:
+                self.feed(each)
+            return
         while True:
-            event: Any = next_event()  # a ScalarEvent on the fast path, checked by its type
+            event: Any = next_event()  # each branch checks the type of event it reads
             kind = type(event)
-            if kind is not plain_scalar or not exact_lines or event.tag is not None:
-                if event is None or kind is stream_end:
-                    return
-                self.feed(event)
+            if kind in closing:
+                done = stack.pop()
+                if stack:
+                    stack[-1].nodes += done.nodes
+                if done.anchor is not None:
+                    self.anchors[done.anchor] = (done.container, done.nodes)
                 continue
-            style = event.style
-            if style in _BLOCK_STYLES or event.anchor is not None or not stack:
+            if event is None or kind is stream_end:
+                return
+            if kind in opening:
+                if (
+                    event.tag is not None
+                    or event.anchor is not None
+                    or not stack
+                    or len(stack) >= max_depth
+                    or (stack[-1].key is None and type(stack[-1].container) is dict)  # as a key: refused
+                ):
+                    self.feed(event)
+                    continue
+                value: Any = {} if kind is events.MappingStartEvent else []
+            elif kind is scalar_event:
+                style = event.style
+                if event.tag is not None or style in _BLOCK_STYLES or event.anchor is not None or not stack:
+                    self.feed(event)
+                    continue
+                text = event.value
+                value = text if style or (text and text[0] not in MAYBE_NOT_STRING) else resolve_plain(text)
+                if (type(value) is str and "/" in value) or type(value) is OutOfBounds:
+                    self._bounded(event, value)
+            else:
                 self.feed(event)
                 continue
             self.nodes += 1
             if self.nodes > max_nodes:
                 self._count(event, 0)  # raises the diagnostic
-            text = event.value
-            value: Any = text if style else resolve_plain(text)
-            if (type(value) is str and "/" in value) or type(value) is OutOfBounds:
-                self._bounded(event, value)
             mark = event.start_mark
             top = stack[-1]
             container: Any = top.container
-            top.nodes += 1
             if type(container) is dict:
                 key = top.key
                 if key is None:
@@ -171,6 +195,10 @@ class TreeBuilder:
                 path = (*top.path, len(container))
                 container.append(value)
             values[path] = (mark.line + 1, mark.column + 1)
+            if kind is scalar_event:
+                top.nodes += 1  # a value, not a key (counted for what an alias of the parent expands to)
+            else:  # a collection counts its own nodes, added to its parent's when it closes
+                stack.append(_Open(value, path, None))
 
     def _note_block(self, event: events.Event) -> None:
         start, end = event.start_mark, event.end_mark
