@@ -31,6 +31,11 @@ def _escaped(value: str) -> str:
     return json.dumps(value, ensure_ascii=True).replace("T", "\\u0054")
 
 
+def _joined(value: str) -> str:
+    """Double-quoted, broken before every D by an escaped line break (the file never shows ``OD``)."""
+    return json.dumps(value, ensure_ascii=False).replace("D", "\\\n      D")
+
+
 def _single_quoted(value: str) -> str:
     return "'" + value.replace("'", "''") + "'"
 
@@ -44,7 +49,7 @@ def _findings(text: str, *, with_text: bool) -> list[Finding]:
     return list(no_todo_left(context))
 
 
-WRITERS = [json.dumps, _escaped, _single_quoted]
+WRITERS = [json.dumps, _escaped, _joined, _single_quoted]
 VALUES = st.text(alphabet=st.sampled_from("TODOtodo x-\\\"'é中"), min_size=1, max_size=12).filter(
     lambda v: v.strip() == v and v.strip()
 )
@@ -56,7 +61,7 @@ def test_findings_are_the_same_with_and_without_the_yaml_text(value: str, write:
     assert _findings(text, with_text=True) == _findings(text, with_text=False)
 
 
-@pytest.mark.parametrize("write", WRITERS, ids=["double", "escaped", "single"])
+@pytest.mark.parametrize("write", WRITERS, ids=["double", "escaped", "joined", "single"])
 def test_a_placeholder_is_found_however_it_is_written(write: object) -> None:
     text = _with_measured_en(write("TODO: translate"))  # type: ignore[operator]
     assert [f.code for f in _findings(text, with_text=True)] == ["PS224"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from policyspec.diagnostics import JsonPath
@@ -28,12 +29,17 @@ def _strings(node: object, path: JsonPath) -> Iterator[tuple[JsonPath, str]]:
                 yield from _strings(value, (*path, key))
 
 
+# The escapes of a double-quoted scalar that can write a letter: by its code (\x54, \u0054,
+# \U00000054), or by joining two lines (a backslash at the end of a line).
+_LETTER_ESCAPE = re.compile(r"\\[xuU\r\n\x85\u2028\u2029]")
+
+
 def may_hold(spec_text: str | None, word: str) -> bool:
-    """Whether a text of the document can start with ``word`` (which holds no space), judged from
-    the YAML text: a scalar's characters are the file's own, except what an escape writes
-    (``\\u0054ODO``) — so a file holding neither the word nor a backslash holds no such text, and
-    the walk over every text of the document is skipped."""
-    return spec_text is None or word in spec_text or "\\" in spec_text
+    """Whether a text of the document can start with ``word`` (letters only), judged from the YAML
+    text: a scalar's letters are the file's own, except what an escape writes — so a file holding
+    neither the word nor such an escape holds no such text, and the walk over every text of the
+    document is skipped."""
+    return spec_text is None or word in spec_text or _LETTER_ESCAPE.search(spec_text) is not None
 
 
 @emits("PS224")
