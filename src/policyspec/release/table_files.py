@@ -91,8 +91,10 @@ class CsvLines:
 def _jsonl(table: Table) -> Renderer:
     """One JSON object per row, keys in column order; lists stay arrays, values stay exact."""
 
+    encode = json.JSONEncoder(ensure_ascii=False).encode  # one encoder: dumps() makes one per call
+
     def render(rows: Sequence[Row]) -> bytes:
-        return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows).encode("utf-8")
+        return "".join([f"{encode(row)}\n" for row in rows]).encode("utf-8")
 
     return render
 

@@ -117,11 +117,11 @@ def _issuer_level(document: Document) -> str:
 
 def _ordered(columns: tuple[Column, ...], row: dict[str, Cell], table: str) -> Row:
     """The row in column order; a value without a column is a bug, not something to drop."""
-    names = {column.name for column in columns}
-    unknown = sorted(set(row) - names)
-    if unknown:
+    ordered = {column.name: row[column.name] for column in columns}
+    if len(ordered) != len(row):
+        unknown = sorted(set(row) - set(ordered))
         raise ValueError(f"{table}: no column describes {', '.join(unknown)}")
-    return {column.name: row[column.name] for column in columns}
+    return ordered
 
 
 def _quote_place(document: Document, quote: str, anchors: QuoteAnchors) -> dict[str, Cell]:
