@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from policyspec.diagnostics import Diagnostic
+from policyspec.loading.collector import collector_paused
 from policyspec.loading.opening import OpenedSpec, Unopened, display_name, open_spec
 from policyspec.loading.options import DEFAULT_OPTIONS, CheckOptions
 from policyspec.loading.sources import read_source, source_folders
@@ -46,7 +47,8 @@ def check_spec(
     ``keep_document=False``: the outcome holds no document nor source text, and the check may
     then build the document as plain records (no pydantic, :mod:`policyspec.model.plain`).
     """
-    return check_opened(path, open_spec(path, options.limits), options, keep_document=keep_document)
+    with collector_paused():
+        return check_opened(path, open_spec(path, options.limits), options, keep_document=keep_document)
 
 
 def check_opened(

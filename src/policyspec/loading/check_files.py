@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from policyspec.diagnostics import Diagnostic, PolicyspecError
 from policyspec.loading.check import CheckedSpec, check_opened, check_spec
+from policyspec.loading.collector import collector_paused
 from policyspec.loading.opening import open_spec_bytes
 from policyspec.loading.options import DEFAULT_OPTIONS, CheckOptions
 from policyspec.rules.corpus import DocumentIdentity, run_corpus_rules
@@ -65,8 +66,10 @@ def check_bytes(
 ) -> list[CheckedSpec]:
     """One spec read elsewhere (standard input), checked as :func:`check_files` checks a file:
     ``path`` names it in diagnostics and is where its source is looked for."""
-    opened = open_spec_bytes(path, raw, options.limits)
-    return with_corpus_rules([check_opened(path, opened, options, keep_document=keep_document)])
+    with collector_paused():
+        opened = open_spec_bytes(path, raw, options.limits)
+        checked = check_opened(path, opened, options, keep_document=keep_document)
+    return with_corpus_rules([checked])
 
 
 def _collect(results: Iterable[CheckedSpec], progress: Callable[[int], None] | None) -> list[CheckedSpec]:

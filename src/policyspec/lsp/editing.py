@@ -8,6 +8,7 @@ from pathlib import Path
 
 from policyspec.diagnostics import JsonPath
 from policyspec.loading.check import CheckedSpec, check_opened
+from policyspec.loading.collector import collector_paused
 from policyspec.loading.opening import OpenedSpec, open_spec_bytes
 from policyspec.loading.options import DEFAULT_OPTIONS, CheckOptions
 from policyspec.loading.sources import read_source, source_folders
@@ -58,8 +59,9 @@ class EditorSpec:
 
 def edit(path: Path, text: str, options: CheckOptions = DEFAULT_OPTIONS) -> EditorSpec:
     """Check an editor's buffer for ``path`` and find what hovers and definitions need."""
-    opened = open_spec_bytes(path, text.encode("utf-8"), options.limits)  # parsed once, kept for hovers
-    checked = check_opened(path, opened, options)
+    with collector_paused():
+        opened = open_spec_bytes(path, text.encode("utf-8"), options.limits)  # parsed once, kept for hovers
+        checked = check_opened(path, opened, options)
     marks = opened.parsed.marks if isinstance(opened, OpenedSpec) else None
     source_path = source_text = None
     if checked.document is not None:
