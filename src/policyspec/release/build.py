@@ -20,6 +20,7 @@ from itertools import pairwise
 from pathlib import Path
 
 from policyspec.bundled import bundled_dir
+from policyspec.loading.collector import collector_paused
 from policyspec.release.datapackage import datapackage_chunks
 from policyspec.release.envelope import DOCUMENT_SEPARATOR, SCHEMA_FILE, envelope_head, envelope_tail
 from policyspec.release.identity import BUNDLED_IDENTITY, ReleaseIdentity
@@ -136,8 +137,9 @@ def _write(
     renderers = [TableRenderer(table, formats) for table in TABLES]
     with PartStore(staged.scratch()) as parts:
         for entry in inputs:
-            parts.put(*render_part(entry, renderers))
-            _ship_source(staged, entry)
+            with collector_paused():  # as while it was checked: its rows are freed as they are written
+                parts.put(*render_part(entry, renderers))
+                _ship_source(staged, entry)
         if not len(parts):
             raise ReleaseError("no documents to release: no spec files were given or found")
         ids = parts.ids()
