@@ -15,7 +15,7 @@ from typing import cast
 
 from policyspec.api.records import indicator_record
 from policyspec.model.dates import period, period_end, year_of
-from policyspec.model.documents import Document, Indicator
+from policyspec.model.documents import Document
 from policyspec.model.exact import exact
 from policyspec.model.vocabulary import ISSUER_LEVELS
 from policyspec.release.anchoring import QuoteAnchors
@@ -135,28 +135,37 @@ def _quote_place(document: Document, quote: str, anchors: QuoteAnchors) -> dict[
     }
 
 
-def _indicator_row(document: Document, indicator: Indicator, anchors: QuoteAnchors) -> Row:
-    measure = next((m for m in document.measures if m.id == indicator.measure), None)
-    # The flat record's fields (JSON scalars and lists of strings) come first, then the release's.
-    # vars(), not as_dict() (a deep copy costs a release time); the record's tuples as the lists
-    # a row holds.
-    record = vars(indicator_record(document, indicator))
-    row = cast("dict[str, Cell]", {k: list(v) if isinstance(v, tuple) else v for k, v in record.items()})
-    row.update(
-        value_decimal=_decimal(indicator.target.value),
-        upper_decimal=_decimal(indicator.target.upper),
-        deadline_year=year_of(indicator.deadline) if indicator.deadline else None,
-        deadline_by=period_end(indicator.deadline).isoformat() if indicator.deadline else None,
-        document_title_zh=document.title.zh,
-        document_title_en=document.title.en,
-        issuers_zh=[issuer.name.zh for issuer in document.issuers],
-        issuers_en=[issuer.name.en for issuer in document.issuers],
-        issuer_level=_issuer_level(document),
-        measure_title_zh=measure.title.zh if measure else None,
-        measure_title_en=measure.title.en if measure else None,
-        **_quote_place(document, indicator.quote, anchors),
-    )
-    return _ordered(INDICATOR_COLUMNS, row, "indicators")
+def _indicator_rows(document: Document, anchors: QuoteAnchors) -> list[Row]:
+    """One row per indicator: its flat record's fields (JSON scalars and lists of strings) first,
+    then the release's; what every row of the document shares is worked out once."""
+    measures = {m.id: m for m in reversed(document.measures)}  # the first of a repeated id, as ever
+    shared: dict[str, Cell] = {
+        "document_title_zh": document.title.zh,
+        "document_title_en": document.title.en,
+        "issuers_zh": [issuer.name.zh for issuer in document.issuers],
+        "issuers_en": [issuer.name.en for issuer in document.issuers],
+        "issuer_level": _issuer_level(document),
+    }
+    rows = []
+    for indicator in document.indicators:
+        measure = measures.get(indicator.measure) if indicator.measure is not None else None
+        # vars(), not as_dict() (a deep copy costs a release time); the record's tuples as the
+        # lists a row holds.
+        record = vars(indicator_record(document, indicator))
+        row = cast("dict[str, Cell]", {k: list(v) if type(v) is tuple else v for k, v in record.items()})
+        deadline = indicator.deadline
+        row.update(
+            value_decimal=_decimal(indicator.target.value),
+            upper_decimal=_decimal(indicator.target.upper),
+            deadline_year=year_of(deadline) if deadline else None,
+            deadline_by=period_end(deadline).isoformat() if deadline else None,
+            **shared,
+            measure_title_zh=measure.title.zh if measure else None,
+            measure_title_en=measure.title.en if measure else None,
+            **_quote_place(document, indicator.quote, anchors),
+        )
+        rows.append(_ordered(INDICATOR_COLUMNS, row, "indicators"))
+    return rows
 
 
 def _date_precision(value: str) -> str:
@@ -234,7 +243,7 @@ def document_rows(
 ) -> dict[str, list[Row]]:
     """The rows ``document`` gives each table, by table name, in the table's order."""
     return {
-        INDICATORS.name: [_indicator_row(document, indicator, anchors) for indicator in document.indicators],
+        INDICATORS.name: _indicator_rows(document, anchors),
         DOCUMENTS.name: [_document_row(document, coverage)],
         MEASURES.name: _measure_rows(document, anchors),
         EXCLUDED.name: _excluded_rows(document, anchors),
