@@ -26,21 +26,21 @@ INVISIBLE = re.compile("[\u00a0\u00ad\u115f\u1160\u180e\u2000-\u200f\u202a-\u202
 
 _CORE = "tag:yaml.org,2002:"
 _YAML11 = yaml.resolver.Resolver()
+_YAML11_NOT_ALWAYS_STRING = frozenset(first for first in _YAML11.yaml_implicit_resolvers if first)
 
 # Printable text that starts with no indicator and neither starts nor ends with a space.
 _PLAIN_TEXT = re.compile(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`](?:[^\x00-\x1f\x7f-\x9f\u2028\u2029]*\S)?|-[^\s\-]\S*")
-_RISKY = re.compile(r": |\s#|:$|^---|^\.\.\.|\t")
+_RISKY = re.compile(rf": |\s#|:$|^---|^\.\.\.|\t|{INVISIBLE.pattern}")
 _FLOW_RISKY = re.compile(r"[,\[\]{}:?]")  # pure-Python PyYAML stops at "?" in flow
 
-# One line of characters ruamel writes as they are with allow_unicode: printable ASCII but '?'
-# (an indicator in YAML 1.1 flow), the Basic Multilingual Plane from U+00A0 but the line and
-# paragraph separators, surrogates, the byte-order mark and the non-characters; first character
-# no indicator and no space (a '-' only before a character that is not a space), last character
-# no space.
-_CHARACTER = r"[\x20-\x3e\x40-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd]"
-_NOT_SPACE = r"[\x21-\x3e\x40-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd]"
+# One line of characters ruamel writes as they are with allow_unicode: printable ASCII, the Basic
+# Multilingual Plane from U+00A0 but the line and paragraph separators, surrogates, the
+# byte-order mark and the non-characters; first character no indicator, no '?' and no space (a
+# '-' only before a character that is not a space), last character no space.
+_CHARACTER = r"[\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd]"
+_NOT_SPACE = r"[\x21-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd]"
 _ORDINARY = re.compile(
-    rf"(?:(?![#,\[\]{{}}&*!|>'\"%@`:\-]){_NOT_SPACE}|-(?={_NOT_SPACE}))(?:{_CHARACTER}*{_NOT_SPACE})?"
+    rf"(?:(?![#,\[\]{{}}&*!|>'\"%@`:?\-]){_NOT_SPACE}|-(?={_NOT_SPACE}))(?:{_CHARACTER}*{_NOT_SPACE})?"
 )
 _FLOW_INDICATOR = re.compile(r"[,\[\]{}]")
 _BLOCK_INDICATOR = re.compile(r":(?: |$)| #")  # ': ' or a final ':', and ' #': indicators anywhere
@@ -75,12 +75,14 @@ def may_be_plain(text: str, in_flow: bool) -> bool:
     ruamel.yaml's own check is used too (the emitter quotes where it sees fit), but it lets a
     few strings through that do not read back, such as ``: a`` in a flow collection.
     """
-    if not _PLAIN_TEXT.fullmatch(text) or _RISKY.search(text) or INVISIBLE.search(text):
+    if not _PLAIN_TEXT.fullmatch(text) or _RISKY.search(text):
         return False
     if in_flow and _FLOW_RISKY.search(text):
         return False
     if not isinstance(resolve_plain(text), str):
         return False
+    if text[0] not in _YAML11_NOT_ALWAYS_STRING:  # PyYAML resolves by the first character
+        return True
     yaml11: str = _YAML11.resolve(yaml.ScalarNode, text, (True, False))  # type: ignore[no-untyped-call]
     return yaml11 == _CORE + "str"
 
