@@ -3,9 +3,13 @@
 A :class:`LayoutReader` is handed the events of the loader's own parse
 (:func:`policyspec.loading.parsing.parse_yaml` takes it as ``event_reader``), so fmt reads a
 file's data and its layout in one pass of libyaml; :func:`policyspec.fmt.scan.read_layout`
-drives it alone for a text the loader has not seen. It never raises: an event the layout cannot
-take (a collection as a key, an alias of an unfinished anchor, which the loader refuses anyway)
-makes it :attr:`~LayoutReader.unusable`.
+drives it alone for a text the loader has not seen. The text itself is needed only for block
+scalars (where their content starts and ends, where a folded one broke its lines), and only
+once the parse is over: :meth:`LayoutReader.layout` takes it then, so the reader can be made
+before the loader has read and decoded the file.
+
+The reader never raises: an event the layout cannot take (a collection as a key, an alias of an
+unfinished anchor, which the loader refuses anyway) makes :meth:`~LayoutReader.layout` None.
 """
 
 from __future__ import annotations
@@ -22,6 +26,9 @@ __all__ = ["LayoutReader"]
 
 _BLOCK_HEADER = re.compile(r"[|>][-+0-9]*")
 _BLOCK_STYLES = ("|", ">")
+_SCALAR, _ALIAS = events.ScalarEvent, events.AliasEvent
+_MAPPING_START, _MAPPING_END = events.MappingStartEvent, events.MappingEndEvent
+_SEQUENCE_START, _SEQUENCE_END = events.SequenceStartEvent, events.SequenceEndEvent
 
 
 @dataclass
@@ -35,53 +42,54 @@ class _Open:
 class LayoutReader:
     """Collects the layout of ``text`` from its parser events; an alias becomes the node it names."""
 
-    def __init__(self, text: str) -> None:
-        self._text = text
+    def __init__(self) -> None:
         self._anchors: dict[str, Node] = {}
         self._spans: list[Span] = []
+        self._blocks: list[tuple[int, Scalar]] = []  # block scalars, by the index of their span
         self._entries: dict[JsonPath, int] = {}
         self._stack: list[_Open] = []
         self._root: Node | None = None
-        self.unusable = False
+        self._unusable = False
 
-    def layout(self) -> Layout | None:
-        """What was read; None when an event could not be taken or there was no document."""
-        if self.unusable or self._root is None:
+    def layout(self, text: str) -> Layout | None:
+        """What was read from ``text``; None when an event could not be taken or there was no document."""
+        if self._unusable or self._root is None:
             return None
+        for index, scalar in self._blocks:
+            span = _content_span(text, *self._spans[index])
+            self._spans[index] = span
+            if scalar.style == ">":
+                scalar.folds = _folds(text[span[0] : span[1]], scalar.value)
+        self._blocks.clear()
         return Layout(self._root, sorted(self._spans), self._entries)
 
     def __call__(self, event: events.Event) -> None:
         kind = type(event)
-        if kind is events.ScalarEvent:
-            self._attach(self._scalar(event), event.start_mark.index)  # type: ignore[arg-type,union-attr]
-        elif kind is events.MappingStartEvent or kind is events.SequenceStartEvent:
+        if kind is _SCALAR:  # nearly every event: handled here, without a call more than needed
+            style = event.style or ""  # type: ignore[attr-defined]
+            scalar = Scalar(event.value, style, event.tag)  # type: ignore[attr-defined]
+            start = event.start_mark.index  # type: ignore[union-attr]
+            if style in _BLOCK_STYLES:
+                self._blocks.append((len(self._spans), scalar))
+            self._spans.append((start, event.end_mark.index))  # type: ignore[union-attr]
+            if event.anchor is not None:  # type: ignore[attr-defined]
+                self._anchors[event.anchor] = scalar  # type: ignore[attr-defined]
+            self._attach(scalar, start)
+        elif kind is _MAPPING_START or kind is _SEQUENCE_START:
             flow = bool(event.flow_style)  # type: ignore[attr-defined]
-            node: Mapping | Sequence = Mapping(flow) if kind is events.MappingStartEvent else Sequence(flow)
+            node: Mapping | Sequence = Mapping(flow) if kind is _MAPPING_START else Sequence(flow)
             self._remember(event.anchor, node)  # type: ignore[attr-defined]
             path = self._attach(node, event.start_mark.index)  # type: ignore[union-attr]
             self._stack.append(_Open(node, () if path is None else path))
-        elif kind is events.MappingEndEvent or kind is events.SequenceEndEvent:
+        elif kind is _MAPPING_END or kind is _SEQUENCE_END:
             if self._stack:
                 self._stack.pop()
-        elif kind is events.AliasEvent:
+        elif kind is _ALIAS:
             target = self._anchors.get(str(event.anchor))  # type: ignore[attr-defined]
             if target is None:
-                self.unusable = True
+                self._unusable = True
             else:
                 self._attach(target, event.start_mark.index)  # type: ignore[union-attr]
-
-    def _scalar(self, event: events.ScalarEvent) -> Scalar:
-        begin, end = event.start_mark.index, event.end_mark.index  # type: ignore[union-attr]
-        style = event.style or ""
-        folds: tuple[int, ...] = ()
-        if style in _BLOCK_STYLES:
-            begin, end = _content_span(self._text, begin, end)
-            if style == ">":
-                folds = _folds(self._text[begin:end], event.value)
-        self._spans.append((begin, end))
-        scalar = Scalar(event.value, style, event.tag, folds)
-        self._remember(event.anchor, scalar)
-        return scalar
 
     def _remember(self, anchor: str | None, node: Node) -> None:
         if anchor is not None:
@@ -103,7 +111,7 @@ class LayoutReader:
         key = parent.key
         if key is None:
             if type(node) is not Scalar:
-                self.unusable = True  # a collection as a key: the loader refuses it (PS011)
+                self._unusable = True  # a collection as a key: the loader refuses it (PS011)
                 return None
             parent.key, parent.key_start = node, start
             return None

@@ -8,7 +8,7 @@ where a folded ``>`` scalar broke its lines, which stretches of the text are sca
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import NamedTuple, Union
+from typing import Union
 
 from policyspec.diagnostics import JsonPath
 
@@ -17,13 +17,23 @@ __all__ = ["Layout", "Mapping", "Node", "Scalar", "Sequence", "Span"]
 Span = tuple[int, int]  # character offsets [start, end)
 
 
-class Scalar(NamedTuple):
-    """A scalar: a tuple, since a spec holds thousands and building each must cost little."""
+class Scalar:
+    """A scalar as written; slotted, since a spec holds thousands and building each must cost little.
 
-    value: str
-    style: str  # '' plain, "'" or '"' quoted, '|' literal, '>' folded
-    tag: str | None
-    folds: tuple[int, ...] = ()  # folded scalars: offsets in value of the spaces that were line breaks
+    ``folds`` (of a folded scalar: the offsets in ``value`` of the spaces that were line breaks)
+    is filled in once the text is at hand: the events that make the scalar do not carry it.
+    """
+
+    __slots__ = ("folds", "style", "tag", "value")
+
+    def __init__(self, value: str, style: str, tag: str | None, folds: tuple[int, ...] = ()) -> None:
+        self.value = value
+        self.style = style  # '' plain, "'" or '"' quoted, '|' literal, '>' folded
+        self.tag = tag
+        self.folds = folds
+
+    def __repr__(self) -> str:
+        return f"Scalar({self.value!r}, {self.style!r}, {self.tag!r}, {self.folds!r})"
 
 
 @dataclass

@@ -21,7 +21,7 @@ __all__ = ["Layout", "Mapping", "Node", "Scalar", "Sequence", "read_layout"]
 
 
 def read_layout(text: str) -> Layout:
-    reader = LayoutReader(text)
+    reader = LayoutReader()
     parser = _Parser(text)
     try:
         while (event := parser.get_event()) is not None:
@@ -30,7 +30,7 @@ def read_layout(text: str) -> Layout:
         dispose = getattr(parser, "dispose", None)
         if dispose is not None:
             dispose()
-    layout = reader.layout()
+    layout = reader.layout(text)
     if layout is None:
         raise ValueError("a layout fmt cannot read (a collection as a key, or no document)")
     return layout
