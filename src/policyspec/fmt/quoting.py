@@ -35,10 +35,10 @@ _FLOW_RISKY = re.compile(r"[,\[\]{}:?]")  # pure-Python PyYAML stops at "?" in f
 
 # One line of characters ruamel writes as they are with allow_unicode: printable ASCII, the Basic
 # Multilingual Plane from U+00A0 but the line and paragraph separators, surrogates, the
-# byte-order mark and the non-characters; first character no indicator, no '?' and no space (a
-# '-' only before a character that is not a space), last character no space.
-_CHARACTER = r"[\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd]"
-_NOT_SPACE = r"[\x21-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd]"
+# byte-order mark and the non-characters, and the planes beyond; first character no indicator,
+# no '?' and no space (a '-' only before a character that is not a space), last character no space.
+_CHARACTER = r"[\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
+_NOT_SPACE = r"[\x21-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
 _ORDINARY = re.compile(
     rf"(?:(?![#,\[\]{{}}&*!|>'\"%@`:?\-]){_NOT_SPACE}|-(?={_NOT_SPACE}))(?:{_CHARACTER}*{_NOT_SPACE})?"
 )

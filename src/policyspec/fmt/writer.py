@@ -8,11 +8,11 @@ scalars (:mod:`policyspec.fmt.quoting`), and ``|``/``>`` block scalars with thei
 offsets of the entries come with the text, so the comments can be put back without reading the
 text again.
 
-Anything else (a key of 128 characters or more or with a line break, a sequence directly in a
-sequence, a null item, a block scalar that needs an indentation indicator or keeps its final
-blank lines, a string ruamel's analysis must judge character by character) makes
-:func:`write_canonical` return None, and ruamel's emitter writes the file. Property tests hold
-the two to the same bytes wherever this one answers.
+Anything else (a key of more than 122 characters or with a line break, a sequence directly in a
+sequence, a block scalar that needs an indentation indicator or keeps its final blank lines or
+that an alias puts in a flow collection, a string ruamel's analysis must judge character by
+character) makes :func:`write_canonical` return None, and ruamel's emitter writes the file.
+Property tests hold the two to the same bytes wherever this one answers.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from policyspec.model.shape import ROOT
 
 __all__ = ["Written", "write_canonical"]
 
-_LONGEST_SIMPLE_KEY = 127  # ruamel writes a longer key as an explicit '? key'
+_LONGEST_SIMPLE_KEY = 122  # ruamel writes a longer key as '? key': its limit of 128 counts '!!str' in
 _LINE_BREAK = re.compile("[\n\x85\u2028\u2029]")
 _UNUSUAL_BREAK = re.compile("[\x85\u2028\u2029]")
 _BLOCK_STYLES = ("|", ">")
@@ -44,11 +44,15 @@ class Written:
 
 def write_canonical(root: Node) -> Written | None:
     """The canonical text of a document without comments; None for a shape left to ruamel."""
-    if type(root) is not Mapping or root.flow or not root.entries:
+    if type(root) is not Mapping:
         return None
     writer = _Writer()
     try:
-        writer.block_mapping(root, ROOT, 0, (), inline=False)
+        if root.flow or not root.entries:
+            writer.flow(root, ROOT, (), _Nesting(saved=None, indent=None, in_sequence=False))
+            writer.end_line()
+        else:
+            writer.block_mapping(root, ROOT, 0, (), inline=False)
     except (_Unhandled, RecursionError):
         return None
     return writer.written()
@@ -156,11 +160,12 @@ class _Writer:
         """
         if nesting.in_sequence:
             column = self.column() - (0 if self.pieces[-1].endswith(("[", "{")) else 1)
-            self.put(" " * max(0, nesting.saved + 3 - column))
+            self.put(" " * max(0, (nesting.saved or 0) + 3 - column))
             self.start(path)  # an item: it starts at its bracket
+        indent = nesting.indent
         inner = _Nesting(
-            saved=nesting.indent,
-            indent=nesting.indent + (4 if nesting.in_sequence else 2),
+            saved=indent,
+            indent=None if indent is None else indent + (4 if nesting.in_sequence else 2),
             in_sequence=type(node) is Sequence,
         )
         if type(node) is Mapping:
@@ -198,10 +203,11 @@ class _Writer:
 @dataclass(frozen=True)
 class _Nesting:
     """ruamel's indentation where a flow collection opens: its own, the one it saved, and whether
-    the collection it opens in is a sequence (block or flow)."""
+    the collection it opens in is a sequence (block or flow). In a document that is one flow
+    mapping ruamel has no indentation at all (None)."""
 
-    saved: int
-    indent: int
+    saved: int | None
+    indent: int | None
     in_sequence: bool
 
 
