@@ -1,10 +1,12 @@
-"""The layout of a YAML text the loader has not parsed: fmt's own output, when it is checked.
+"""The layout of a YAML text read on its own, not through the loader's parse.
 
 A spec file's layout is read from the loader's parse (:class:`policyspec.fmt.events.LayoutReader`
-as its ``event_reader``); this runs libyaml for the reader alone. libyaml's events carry all the
-layout needs and are fast; ruamel.yaml's pure-Python loader would take most of a second per spec.
-Only text that :func:`policyspec.loading.parsing.parse_yaml` accepted is read here, so the limits on
-hostile input have already been enforced.
+as its ``event_reader``); this runs libyaml for the reader alone, for the few texts that parse
+does not cover: a file's text once its CR line ends became LF, and ruamel.yaml's output (where
+its entries start). libyaml's events carry all the layout needs and are fast; ruamel.yaml's
+pure-Python loader would take most of a second per spec. Only text that
+:func:`policyspec.loading.parsing.parse_yaml` accepted is read here, so the limits on hostile
+input have already been enforced.
 """
 
 from __future__ import annotations
