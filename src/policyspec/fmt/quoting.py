@@ -33,12 +33,13 @@ _PLAIN_TEXT = re.compile(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`](?:[^\x00-\x1f\x7f-\x9f\u
 _RISKY = re.compile(rf": |\s#|:$|^---|^\.\.\.|\t|{INVISIBLE.pattern}")
 _FLOW_RISKY = re.compile(r"[,\[\]{}:?]")  # pure-Python PyYAML stops at "?" in flow
 
-# One line of characters ruamel writes as they are with allow_unicode: printable ASCII, the Basic
-# Multilingual Plane from U+00A0 but the line and paragraph separators, surrogates, the
-# byte-order mark and the non-characters, and the planes beyond; first character no indicator,
-# no '?' and no space (a '-' only before a character that is not a space), last character no space.
-_CHARACTER = r"[\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
-_NOT_SPACE = r"[\x21-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
+# One line of characters ruamel writes as they are with allow_unicode: all but the C0 and C1
+# controls, DEL, the line and paragraph separators, surrogates, the byte-order mark and the
+# non-characters U+FFFE and U+FFFF; first character no indicator, no '?' and no space (a '-' only
+# before a character that is not a space), last character no space. (Classes of what is left
+# out: a class of what is let in, up to U+10FFFF, takes milliseconds to compile.)
+_CHARACTER = r"[^\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]"
+_NOT_SPACE = r"[^\x00-\x20\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]"
 _ORDINARY = re.compile(
     rf"(?:(?![#,\[\]{{}}&*!|>'\"%@`:?\-]){_NOT_SPACE}|-(?={_NOT_SPACE}))(?:{_CHARACTER}*{_NOT_SPACE})?"
 )
@@ -64,9 +65,9 @@ _NAMED = {
     "\u2029": "P",
 }
 _ALWAYS_ESCAPED = '"\\\x85\u2028\u2029\ufeff'
-_PRINTABLE_CHARACTERS = "\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff"
-_PRINTABLE = re.compile(f"[{_PRINTABLE_CHARACTERS}]")
-_ESCAPED = re.compile(f"[{re.escape(_ALWAYS_ESCAPED)}]|[^{_PRINTABLE_CHARACTERS}]|{INVISIBLE.pattern}")
+_NOT_PRINTABLE = "\x00-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff"  # to ruamel, with allow_unicode
+_PRINTABLE = re.compile(f"[^{_NOT_PRINTABLE}]")
+_ESCAPED = re.compile(f"[{re.escape(_ALWAYS_ESCAPED)}]|[{_NOT_PRINTABLE}]|{INVISIBLE.pattern}")
 
 
 def may_be_plain(text: str, in_flow: bool) -> bool:
