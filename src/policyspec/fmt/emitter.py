@@ -1,37 +1,70 @@
-"""The emitter that writes a spec: ruamel.yaml's, with one quoting style, visible escapes, and
+"""ruamel.yaml's emitter as the canonical layout needs it: one quoting style, visible escapes, and
 two fast paths for the scalars nearly every spec is made of.
 
-Most of the time ``fmt`` spends goes to two of ruamel's pure-Python loops, run character by
-character on every scalar: the analysis of which styles a scalar allows, and the writing of a
-plain one. For a one-line scalar of ordinary characters both have a short answer, computed here
-by regular expressions; anything else (line breaks, control or invisible characters, characters
-beyond the Basic Multilingual Plane, a leading indicator, a folding width in force) goes to
-ruamel's own code. Tests hold :class:`SpecEmitter` to :class:`ReferenceEmitter`'s output on the
-corpus and on generated documents, and the fast analysis to ruamel's on generated strings.
+fmt writes most files with :mod:`policyspec.fmt.writer`; this is the writer of what that one
+does not handle, and the reference it is tested against. Most of the time ruamel spends goes to
+two pure-Python loops, run character by character on every scalar: the analysis of which styles
+a scalar allows, and the writing of a plain one. For a one-line scalar of ordinary characters
+both have a short answer (:func:`policyspec.fmt.quoting.plain_styles`); anything else (line
+breaks, control or invisible characters, characters beyond the Basic Multilingual Plane, a
+leading indicator, a folding width in force) goes to ruamel's own code. Tests hold
+:class:`SpecEmitter` to :class:`ReferenceEmitter`'s output on the corpus and on generated
+documents, and the fast analysis to ruamel's on generated strings.
 """
 
 from __future__ import annotations
 
+import io
 import re
+from collections.abc import Iterable, Iterator
 from typing import Any
 
+from ruamel.yaml import YAML
+from ruamel.yaml import events as ev
 from ruamel.yaml.emitter import Emitter, ScalarAnalysis
+from ruamel.yaml.tag import Tag
 
-__all__ = ["INVISIBLE", "ReferenceEmitter", "SpecEmitter"]
+from policyspec.fmt.layout import Close, LayoutEvent, Open
+from policyspec.fmt.quoting import INVISIBLE, plain_styles
 
-INVISIBLE = re.compile("[\u00a0\u00ad\u115f\u1160\u180e\u2000-\u200f\u202a-\u202f\u205f-\u206f\ufeff]")
+__all__ = ["INVISIBLE", "ReferenceEmitter", "SpecEmitter", "emit_events"]
 
-# One line of characters ruamel writes as they are with allow_unicode: printable ASCII but '?'
-# (an indicator in YAML 1.1 flow), the Basic Multilingual Plane from U+00A0 but the line and
-# paragraph separators, surrogates, the byte-order mark and the non-characters; first character
-# no indicator and no space, last character no space.
-_CHARACTER = r"[\x20-\x3e\x40-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd]"
-_NOT_SPACE = r"[\x21-\x3e\x40-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd]"
-_ORDINARY = re.compile(rf"(?![#,\[\]{{}}&*!|>'\"%@`:\-]){_NOT_SPACE}(?:{_CHARACTER}*{_NOT_SPACE})?")
-_FLOW_INDICATOR = re.compile(r"[,\[\]{}]")
-_BLOCK_INDICATOR = re.compile(r":(?: |$)| #")  # ': ' or a final ':', and ' #': indicators anywhere
 _LINE_BREAK = re.compile("[\n\x85\u2028\u2029]")
 _NO_FOLDING = 1 << 29  # a best width this wide never folds a line
+_CORE = "tag:yaml.org,2002:"
+_STR = Tag(suffix=_CORE + "str")
+_NULL = Tag(suffix=_CORE + "null")
+_QUOTED = (False, True, True)  # implicit flags of a string written in a style of its own
+_PLAIN = (True, True, True)
+
+
+def emit_events(events: Iterable[LayoutEvent], *, emitter: type[ReferenceEmitter]) -> str:
+    """The canonical text of a layout's events, without comments, as ruamel's emitter writes it."""
+    dumper = YAML(typ="rt")
+    dumper.Emitter = emitter
+    dumper.width = 1 << 30  # never fold: one scalar, one line (block scalars keep their own folds)
+    dumper.allow_unicode = True
+    dumper.indent(mapping=2, sequence=4, offset=2)
+    buffer = io.StringIO()
+    stream = [ev.StreamStartEvent(), ev.DocumentStartEvent(), *_ruamel_events(events)]
+    dumper.emit([*stream, ev.DocumentEndEvent(), ev.StreamEndEvent()], buffer)
+    return buffer.getvalue()
+
+
+def _ruamel_events(events: Iterable[LayoutEvent]) -> Iterator[ev.Event]:
+    """Feeding the emitter events directly skips ruamel's representer and serializer (half its time)."""
+    open_mappings: list[bool] = []
+    for event in events:
+        if isinstance(event, Open):
+            open_mappings.append(event.mapping)
+            start = ev.MappingStartEvent if event.mapping else ev.SequenceStartEvent
+            yield start(None, None, True, flow_style=event.flow)
+        elif isinstance(event, Close):
+            yield ev.MappingEndEvent() if open_mappings.pop() else ev.SequenceEndEvent()
+        elif event.style:
+            yield ev.ScalarEvent(None, _STR, _QUOTED, event.text, style=event.style)
+        else:
+            yield ev.ScalarEvent(None, _STR if event.text else _NULL, _PLAIN, event.text)
 
 
 class ReferenceEmitter(Emitter):
@@ -55,16 +88,16 @@ class SpecEmitter(ReferenceEmitter):
     """The reference emitter with the two fast paths: same output, a fraction of the time."""
 
     def analyze_scalar(self, scalar: Any) -> Any:
-        if not isinstance(scalar, str) or not _ORDINARY.fullmatch(scalar) or scalar.startswith("..."):
+        styles = plain_styles(scalar) if isinstance(scalar, str) else None
+        if styles is None:
             return super().analyze_scalar(scalar)
-        block = _BLOCK_INDICATOR.search(scalar) is not None
-        flow = block or _FLOW_INDICATOR.search(scalar, 1) is not None
+        block, flow = styles
         return ScalarAnalysis(
             scalar=scalar,
             empty=False,
             multiline=False,
-            allow_flow_plain=not flow,
-            allow_block_plain=not block,
+            allow_flow_plain=flow,
+            allow_block_plain=block,
             allow_single_quoted=True,
             allow_double_quoted=True,
             allow_block=True,

@@ -1,11 +1,16 @@
 """``policyspec fmt``: one canonical layout for spec files, losing nothing.
 
 A file is read, decoded and parsed exactly as ``policyspec validate`` does (same limits, same
-diagnostics), so fmt refuses what validate refuses and never touches such a file. The layout
-itself comes from :mod:`policyspec.fmt.layout` (key order, quoting, indentation) and
-:mod:`policyspec.fmt.comments` (every comment and blank line back beside its entry). Before a
-result is accepted it is checked: it must parse to data equal to the original (types included)
-and hold every comment of the original; otherwise the file is reported and left alone.
+diagnostics), so fmt refuses what validate refuses and never touches such a file. That one parse
+also hands its events to a :class:`~policyspec.fmt.events.LayoutReader`: the text as written
+(styles, raw scalars, where each entry and comment is) comes from the same pass of libyaml as
+the data. The canonical layout is decided by :mod:`policyspec.fmt.layout` (key order, quoting),
+written by :mod:`policyspec.fmt.writer` (or, for the shapes it leaves alone, ruamel.yaml's emitter
+through :mod:`policyspec.fmt.emitter`), and :mod:`policyspec.fmt.comments` puts every comment and
+blank line back beside its entry. A file whose canonical text is the text itself is unchanged,
+with nothing more to check. Any other result is checked before it is accepted: it must parse to
+data equal to the original (types included) and hold every comment of the original; otherwise
+the file is reported and left alone.
 
 The canonical file is UTF-8 with LF line ends and starts with the ``yaml-language-server``
 modeline (the existing one is kept and moved first; the default one is added when there is
@@ -26,6 +31,8 @@ from typing import Any
 
 from policyspec.codes import CodeId
 from policyspec.diagnostics import Diagnostic
+from policyspec.fmt.events import LayoutReader
+from policyspec.fmt.nodes import Layout
 from policyspec.limits import DEFAULT_LIMITS, Limits
 from policyspec.loading.opening import Unopened, display_name, open_spec, parse_spec_text
 from policyspec.loading.parsing import ParsedYaml, parse_yaml
@@ -66,10 +73,11 @@ class Formatted:
 
 def format_file(path: Path, *, limits: Limits = DEFAULT_LIMITS) -> Formatted:
     """The canonical form of one file; nothing is written."""
-    opened = open_spec(path, limits)
+    reader = LayoutReader()
+    opened = open_spec(path, limits, event_reader=reader)
     if isinstance(opened, Unopened):
         return Formatted(path, opened.raw, None, opened.diagnostic)
-    result = _formatted(opened.text, opened.parsed, opened.file, limits)
+    result = _formatted(opened.text, opened.parsed, opened.file, limits, reader)
     if isinstance(result, Diagnostic):
         return Formatted(path, opened.raw, None, result)
     return Formatted(path, opened.raw, _in_conventions_of(opened.raw, result))
@@ -135,21 +143,36 @@ def _files(count: int) -> str:
 
 def format_text(text: str, *, file: str = "<text>", limits: Limits = DEFAULT_LIMITS) -> str | Diagnostic:
     """The canonical layout of a spec's text, or the diagnostic that explains why there is none."""
-    parsed = parse_spec_text(text, file=file, limits=limits)
+    reader = LayoutReader()
+    parsed = parse_spec_text(text, file=file, limits=limits, event_reader=reader)
     if isinstance(parsed, Diagnostic):
         return parsed
-    return _formatted(text, parsed, file, limits)
+    return _formatted(text, parsed, file, limits, reader)
 
 
-def _formatted(text: str, parsed: ParsedYaml, file: str, limits: Limits) -> str | Diagnostic:
+def _formatted(
+    text: str, parsed: ParsedYaml, file: str, limits: Limits, reader: LayoutReader
+) -> str | Diagnostic:
     lf_text = text.replace("\r\n", "\n").replace("\r", "\n")
     try:
-        draft = _draft(lf_text)
+        draft = _draft(lf_text, _layout(text, lf_text, reader))
     except Exception as exc:  # a layout the round-trip tools cannot handle: refuse, never corrupt
         return _unformattable(file, f"cannot lay this file out ({type(exc).__name__}: {exc})")
     if draft.text == lf_text:
         return draft.text  # already canonical: the same text holds the same data and comments
     return _verified(draft, parsed.data, file, limits)
+
+
+def _layout(text: str, lf_text: str, reader: LayoutReader) -> Layout:
+    """The layout the parse read, unless its offsets are not those of ``lf_text``: then read again.
+
+    They are not when line ends were CR or CRLF (fmt works on LF text), or after a byte-order
+    mark (the parser skips it, comments are found in the text with it).
+    """
+    from policyspec.fmt.scan import read_layout
+
+    layout = reader.layout(text) if text == lf_text and not text.startswith("\ufeff") else None
+    return read_layout(lf_text) if layout is None else layout
 
 
 @dataclass(frozen=True)
@@ -160,19 +183,23 @@ class _Draft:
     added: list[str]  # comment lines fmt added (the default modeline)
 
 
-def _draft(text: str) -> _Draft:
-    from policyspec.fmt.comments import place_comments, restore_comments
-    from policyspec.fmt.layout import dump_yaml
-    from policyspec.fmt.scan import read_layout
+def _draft(text: str, source: Layout) -> _Draft:
+    from policyspec.fmt import comments
+    from policyspec.fmt.writer import write_canonical
 
-    source = read_layout(text)
-    if source.root is None:
-        raise ValueError("no document")
-    emitted = dump_yaml(source.root)
-    placement = place_comments(text, source.spans, source.entries)
+    assert source.root is not None
+    placement = comments.place_comments(text, source.spans, source.entries)
     header, added = _with_modeline(placement.header)
-    target = read_layout(emitted).entries
-    return _Draft(text, source.spans, restore_comments(emitted, target, placement, header), added)
+    written = write_canonical(source.root)
+    if written is None:  # a shape the direct writer leaves to ruamel's emitter
+        from policyspec.fmt.layout import dump_yaml
+        from policyspec.fmt.scan import read_layout
+
+        emitted = dump_yaml(source.root)
+        entries = read_layout(emitted).entries
+    else:
+        emitted, entries = written.text, written.entries
+    return _Draft(text, source.spans, comments.restore_comments(emitted, entries, placement, header), added)
 
 
 def _with_modeline(header: Sequence[str]) -> tuple[list[str], list[str]]:
@@ -188,13 +215,16 @@ def _verified(draft: _Draft, data: Any, file: str, limits: Limits) -> str | Diag
     from collections import Counter
 
     from policyspec.fmt.comments import comment_pieces
-    from policyspec.fmt.scan import read_layout
 
-    reparsed = parse_yaml(draft.text, file=file, limits=limits)
+    reader = LayoutReader()
+    reparsed = parse_yaml(draft.text, file=file, limits=limits, event_reader=reader)
     if isinstance(reparsed, Diagnostic) or not same_data(reparsed.data, data):
         return _unformattable(file, "formatting would change the data")
+    layout = reader.layout(draft.text)
+    if layout is None:
+        return _unformattable(file, "formatting would change the data")
     before = comment_pieces(draft.original, draft.spans) + Counter(draft.added)
-    if comment_pieces(draft.text, read_layout(draft.text).spans) != before:
+    if comment_pieces(draft.text, layout.spans) != before:
         return _unformattable(file, "formatting would lose or alter a comment")
     return draft.text
 

@@ -13,7 +13,7 @@ from policyspec._fs.regular_files import FileTooLarge, Unreadable, read_regular_
 from policyspec.diagnostics import Diagnostic
 from policyspec.limits import DEFAULT_LIMITS, Limits
 from policyspec.loading.decoding import DecodeFailure, decode_spec
-from policyspec.loading.parsing import MAPPING_HINT, ParsedYaml, parse_yaml
+from policyspec.loading.parsing import MAPPING_HINT, EventReader, ParsedYaml, parse_yaml
 
 __all__ = ["OpenedSpec", "Unopened", "display_name", "open_spec", "open_spec_bytes", "parse_spec_text"]
 
@@ -43,8 +43,13 @@ class Unopened:
     sha256: str | None = None
 
 
-def open_spec(path: Path, limits: Limits = DEFAULT_LIMITS) -> OpenedSpec | Unopened:
-    """Read, hash, decode and parse one spec file; every failure is a positioned diagnostic."""
+def open_spec(
+    path: Path, limits: Limits = DEFAULT_LIMITS, *, event_reader: EventReader | None = None
+) -> OpenedSpec | Unopened:
+    """Read, hash, decode and parse one spec file; every failure is a positioned diagnostic.
+
+    ``event_reader`` sees every event of the parse (see :func:`~policyspec.loading.parsing.parse_yaml`).
+    """
     file = display_name(path)
     try:
         raw = read_regular_file(path, limits.max_bytes)
@@ -57,10 +62,12 @@ def open_spec(path: Path, limits: Limits = DEFAULT_LIMITS) -> OpenedSpec | Unope
         message = f"the file is larger than {limits.max_bytes} bytes"
         hint = "a spec is tens of kilobytes; raise the limit with --max-bytes if this one is genuine"
         return Unopened(path, file, Diagnostic(file, 1, 1, "PS005", message, hint=hint))
-    return open_spec_bytes(path, raw, limits)
+    return open_spec_bytes(path, raw, limits, event_reader=event_reader)
 
 
-def open_spec_bytes(path: Path, raw: bytes, limits: Limits = DEFAULT_LIMITS) -> OpenedSpec | Unopened:
+def open_spec_bytes(
+    path: Path, raw: bytes, limits: Limits = DEFAULT_LIMITS, *, event_reader: EventReader | None = None
+) -> OpenedSpec | Unopened:
     """Decode and parse a spec's bytes read elsewhere (an editor's buffer), as :func:`open_spec` does."""
     file = display_name(path)
     if len(raw) > limits.max_bytes:
@@ -71,15 +78,17 @@ def open_spec_bytes(path: Path, raw: bytes, limits: Limits = DEFAULT_LIMITS) -> 
     if isinstance(text, DecodeFailure):
         failure = Diagnostic(file, text.line, text.column, "PS004", text.message, hint=text.hint)
         return Unopened(path, file, failure, raw, sha256)
-    parsed = parse_spec_text(text, file=file, limits=limits)
+    parsed = parse_spec_text(text, file=file, limits=limits, event_reader=event_reader)
     if isinstance(parsed, Diagnostic):
         return Unopened(path, file, parsed, raw, sha256)
     return OpenedSpec(path, file, raw, sha256, text, parsed)
 
 
-def parse_spec_text(text: str, *, file: str, limits: Limits = DEFAULT_LIMITS) -> ParsedYaml | Diagnostic:
+def parse_spec_text(
+    text: str, *, file: str, limits: Limits = DEFAULT_LIMITS, event_reader: EventReader | None = None
+) -> ParsedYaml | Diagnostic:
     """Parse a spec's text; its top level must be a mapping (PS009)."""
-    parsed = parse_yaml(text, file=file, limits=limits)
+    parsed = parse_yaml(text, file=file, limits=limits, event_reader=event_reader)
     if isinstance(parsed, Diagnostic) or isinstance(parsed.data, dict):
         return parsed
     line, column = parsed.marks.of_value(())

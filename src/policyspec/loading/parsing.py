@@ -8,10 +8,12 @@ module drives the parser and turns every way it can fail into one positioned dia
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 import yaml
+from yaml import events
 
 try:
     from yaml._yaml import CParser as _Parser
@@ -27,7 +29,9 @@ from policyspec.limits import DEFAULT_LIMITS, Limits
 from policyspec.loading.indentation import first_indenting_tab
 from policyspec.loading.tree import UNUSUAL_BREAK, LineIndex, Marks, Stop, TreeBuilder
 
-__all__ = ["MAPPING_HINT", "Marks", "ParsedYaml", "parse_yaml"]
+__all__ = ["MAPPING_HINT", "EventReader", "Marks", "ParsedYaml", "parse_yaml"]
+
+EventReader = Callable[[events.Event], object]  # sees every event of the parse, in order
 
 
 @dataclass(frozen=True)
@@ -36,15 +40,22 @@ class ParsedYaml:
     marks: Marks
 
 
-def parse_yaml(text: str, *, file: str, limits: Limits = DEFAULT_LIMITS) -> ParsedYaml | Diagnostic:
-    """Parse one YAML document; a :class:`Diagnostic` instead when the text cannot be accepted."""
+def parse_yaml(
+    text: str, *, file: str, limits: Limits = DEFAULT_LIMITS, event_reader: EventReader | None = None
+) -> ParsedYaml | Diagnostic:
+    """Parse one YAML document; a :class:`Diagnostic` instead when the text cannot be accepted.
+
+    ``event_reader`` is handed every event of the same parse (up to the end of the stream, or to the
+    failure): fmt reads the layout from it instead of parsing the text a second time. Its result
+    means nothing when a diagnostic is returned.
+    """
     text = text.removeprefix("\ufeff")  # libyaml skips a byte-order mark and leaves it out of offsets
     # libyaml (YAML 1.1) also breaks lines at NEL, LS and PS; editors do not: count by offset then.
     builder = TreeBuilder(file, limits, LineIndex(text) if UNUSUAL_BREAK.search(text) else None)
     parser = None
     try:
         parser = _Parser(text)
-        builder.consume(parser.get_event)
+        builder.consume(parser.get_event if event_reader is None else _shared(parser.get_event, event_reader))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         position = LineIndex(text).position(mark.index) if mark else (1, 1)  # not past the end of the text
@@ -76,6 +87,20 @@ def parse_yaml(text: str, *, file: str, limits: Limits = DEFAULT_LIMITS) -> Pars
     if builder.root is None:
         return builder.diagnostic((1, 1), "PS009", "the file holds no YAML document", MAPPING_HINT)
     return ParsedYaml(builder.root, builder.marks)
+
+
+def _shared(
+    next_event: Callable[[], events.Event | None], event_reader: EventReader
+) -> Callable[[], events.Event | None]:
+    """The parser's events, each shown to ``event_reader`` before the tree builder takes it."""
+
+    def shared() -> events.Event | None:
+        event = next_event()
+        if event is not None:
+            event_reader(event)
+        return event
+
+    return shared
 
 
 _TAB_MESSAGE = "a tab character in the indentation of line {line}: YAML indents with spaces only"
