@@ -34,6 +34,7 @@ from policyspec.diagnostics import Diagnostic
 from policyspec.fmt.events import LayoutReader
 from policyspec.fmt.nodes import Layout
 from policyspec.limits import DEFAULT_LIMITS, Limits
+from policyspec.loading.collector import collector_paused
 from policyspec.loading.opening import Unopened, display_name, open_spec, parse_spec_text
 from policyspec.loading.parsing import ParsedYaml, parse_yaml
 
@@ -74,10 +75,11 @@ class Formatted:
 def format_file(path: Path, *, limits: Limits = DEFAULT_LIMITS) -> Formatted:
     """The canonical form of one file; nothing is written."""
     reader = LayoutReader()
-    opened = open_spec(path, limits, event_reader=reader)
-    if isinstance(opened, Unopened):
-        return Formatted(path, opened.raw, None, opened.diagnostic)
-    result = _formatted(opened.text, opened.parsed, opened.file, limits, reader)
+    with collector_paused():  # as a check pauses it: the parse frees all it makes
+        opened = open_spec(path, limits, event_reader=reader)
+        if isinstance(opened, Unopened):
+            return Formatted(path, opened.raw, None, opened.diagnostic)
+        result = _formatted(opened.text, opened.parsed, opened.file, limits, reader)
     if isinstance(result, Diagnostic):
         return Formatted(path, opened.raw, None, result)
     return Formatted(path, opened.raw, _in_conventions_of(opened.raw, result))
