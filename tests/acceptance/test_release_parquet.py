@@ -149,3 +149,23 @@ def test_pyarrow_is_imported_by_the_parquet_writer_only() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_parquet_is_written_from_the_system_allocator_and_the_pool_restored(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from policyspec.release import parquet
+
+    backends: list[str] = []
+    add = parquet.ParquetWriter.add
+
+    def spy(self: parquet.ParquetWriter, jsonl: bytes) -> None:
+        backends.append(pyarrow.default_memory_pool().backend_name)
+        add(self, jsonl)
+
+    monkeypatch.setattr(parquet.ParquetWriter, "add", spy)
+    before = pyarrow.default_memory_pool().backend_name
+    assert main(["release", "--out", str(tmp_path / "release")]) == 0
+    assert backends
+    assert set(backends) == {"system"}
+    assert pyarrow.default_memory_pool().backend_name == before

@@ -27,7 +27,7 @@ from policyspec.release.identity import BUNDLED_IDENTITY, ReleaseIdentity
 from policyspec.release.inputs import CheckedInputs, ReleaseError, ReleaseInput, release_inputs
 from policyspec.release.json_schemas import RELEASE_SCHEMAS
 from policyspec.release.manifest import MANIFEST, ReleaseRefused
-from policyspec.release.parquet import INSTALL_HINT, pyarrow_missing
+from policyspec.release.parquet import INSTALL_HINT, pyarrow_missing, system_allocator
 from policyspec.release.parts import PartStore, render_part
 from policyspec.release.resources import SCHEMAS, SITE, SOURCES, resources
 from policyspec.release.staging import SCRATCH, StagedRelease, publish
@@ -195,6 +195,8 @@ def _write_documents_and_tables(
 ) -> None:
     """policyspec.json and every table file, in one pass over the documents in id order."""
     with ExitStack() as stack:
+        if "parquet" in formats:
+            stack.enter_context(system_allocator())  # left last, once every Parquet file is closed
         envelope = stack.enter_context(staged.open("policyspec.json"))
         tables = [TableFiles(table, staged, stack, options, formats) for table in TABLES]
         for chunk in envelope_head(parts.summaries, identity, policyspec_version=package_version()):

@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from policyspec.release.tables import Column, Table
@@ -29,7 +31,14 @@ from policyspec.release.tables import Column, Table
 if TYPE_CHECKING:
     from policyspec.release.staging import HashingWriter
 
-__all__ = ["INSTALL_HINT", "ROW_GROUP_ROWS", "ZSTD_LEVEL", "ParquetWriter", "pyarrow_missing"]
+__all__ = [
+    "INSTALL_HINT",
+    "ROW_GROUP_ROWS",
+    "ZSTD_LEVEL",
+    "ParquetWriter",
+    "pyarrow_missing",
+    "system_allocator",
+]
 
 ROW_GROUP_ROWS = 2048  # small groups keep a release's memory flat; the tables are narrow enough
 ZSTD_LEVEL = 9
@@ -62,6 +71,24 @@ def _arrow_type(column: Column, *, read: bool = False) -> Any:
         "date": pa.date32(),
     }
     return types[column.type]
+
+
+@contextmanager
+def system_allocator() -> Iterator[None]:
+    """Arrow allocates from the C library's malloc while the Parquet files are written.
+
+    pyarrow's default pool (mimalloc, in its wheels) keeps much of what it frees for reuse: a
+    release's peak memory then rose from about 130 to 180 MiB from 1,000 documents on, and varied
+    from run to run. The pool is restored afterwards; each buffer frees itself to its own pool.
+    """
+    import pyarrow as pa
+
+    previous = pa.default_memory_pool()
+    pa.set_memory_pool(pa.system_memory_pool())
+    try:
+        yield
+    finally:
+        pa.set_memory_pool(previous)
 
 
 class ParquetWriter:
