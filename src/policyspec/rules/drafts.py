@@ -34,7 +34,7 @@ def _strings(node: object, path: JsonPath) -> Iterator[tuple[JsonPath, str]]:
 _LETTER_ESCAPE = re.compile(r"\\[xuU\r\n\x85\u2028\u2029]")
 
 
-def may_hold(spec_text: str | None, word: str) -> bool:
+def _may_hold(spec_text: str | None, word: str) -> bool:
     """Whether a text of the document can start with ``word`` (letters only), judged from the YAML
     text: a scalar's letters are the file's own, except what an escape writes — so a file holding
     neither the word nor such an escape holds no such text, and the walk over every text of the
@@ -45,7 +45,7 @@ def may_hold(spec_text: str | None, word: str) -> bool:
 @emits("PS224")
 def no_todo_left(context: RuleContext) -> Iterator[Finding]:
     """Every placeholder of a draft is replaced before the spec counts as encoded."""
-    if not may_hold(context.spec_text, TODO):
+    if not _may_hold(context.spec_text, TODO):
         return
     for path, text in _strings(context.document, ()):
         if text.startswith(TODO):
