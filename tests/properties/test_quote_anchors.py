@@ -8,6 +8,7 @@ import hashlib
 from hypothesis import given
 from hypothesis import strategies as st
 
+from policyspec.quote_places import QuotePlaces
 from policyspec.release.anchors import CONTEXT, anchor_quote
 
 TEXTS = st.text(alphabet=st.sampled_from("到年建成党组织覆盖率以上％0123456789，。\n 𠀀"), max_size=200)
@@ -52,3 +53,33 @@ def test_offsets_count_code_points_not_bytes() -> None:
         },
     ]
     assert anchor.source_sha256 == sha
+
+
+@given(TEXTS, st.data())
+def test_where_the_check_found_a_quote_gives_the_same_anchor(text: str, data: st.DataObject) -> None:
+    """A release anchors a quote where its check found it first (QuotePlaces); an offset handed
+    over where the quote is not is never used: the quote is then looked for as ever."""
+    start = data.draw(st.integers(0, len(text)))
+    quote = text[start : data.draw(st.integers(start, len(text)))]
+    found = QuotePlaces(text).first(quote)
+    anchor = anchor_quote(text, quote, source_sha256="0" * 64)
+    assert anchor_quote(text, quote, source_sha256="0" * 64, first=found) == anchor
+    offset = data.draw(st.integers(-1, len(text) + 1))
+    given_anchor = anchor_quote(text, quote, source_sha256="0" * 64, first=offset)
+    if quote and offset >= 0 and text.startswith(quote, offset):
+        assert given_anchor is not None
+        assert (given_anchor.start, given_anchor.exact) == (offset, quote)
+    else:
+        assert given_anchor == anchor
+
+
+@given(
+    TEXTS, st.lists(st.text(alphabet=st.sampled_from("年建成党覆盖率0123456789，"), max_size=4), max_size=6)
+)
+def test_quote_places_are_the_texts_own_occurrences(text: str, quotes: list[str]) -> None:
+    places = QuotePlaces(text)
+    for quote in [*quotes, *quotes]:  # the second time from what was remembered
+        assert places.first(quote) == text.find(quote)
+        every = [(at, at + len(quote)) for at in range(len(text)) if quote and text.startswith(quote, at)]
+        assert places.spans(quote) == every
+    assert places.found() == {quote: text.find(quote) for quote in quotes}

@@ -3,6 +3,7 @@ against the models, its source text found, then the semantic rules run."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -13,6 +14,7 @@ from policyspec.loading.opening import OpenedSpec, Unopened, display_name, open_
 from policyspec.loading.options import DEFAULT_OPTIONS, CheckOptions
 from policyspec.loading.sources import read_source, source_folders
 from policyspec.loading.structure import build_document
+from policyspec.quote_places import QuotePlaces
 from policyspec.rules import RuleContext, run_rules
 from policyspec.rules.corpus import DocumentIdentity
 from policyspec.rules.coverage import Accounted, CoverageCounts, account, counts
@@ -34,6 +36,7 @@ class CheckedSpec:
     identity: DocumentIdentity | None = None  # kept when the document is not, for corpus-wide rules
     coverage: CoverageCounts | None = None  # statements of the source, encoded and excluded
     source_text: str | None = None  # the source as validated, so a release ships and anchors those bytes
+    quote_starts: Mapping[str, int] | None = None  # where the check found each quote in source_text
 
     def with_diagnostics(self, more: tuple[Diagnostic, ...]) -> CheckedSpec:
         return replace(self, diagnostics=self.diagnostics + more)
@@ -65,20 +68,24 @@ def check_opened(
     document = build_document(opened.parsed.data, file=opened.file, marks=marks, plain=not keep_document)
     if isinstance(document, list):
         return CheckedSpec(path, None, tuple(document), opened.sha256)
-    diagnostics, accounted, source_text = _rule_diagnostics(document, opened, options)
+    diagnostics, accounted, places = _rule_diagnostics(document, opened, options)
     identity = DocumentIdentity(opened.file, document.id, marks.of_value(("id",)))
     coverage = counts(accounted) if accounted is not None else None
     if not keep_document:
         return CheckedSpec(path, None, tuple(diagnostics), opened.sha256, identity, coverage)
-    return CheckedSpec(path, document, tuple(diagnostics), opened.sha256, identity, coverage, source_text)
+    source_text, starts = (places.text, places.found()) if places is not None else (None, None)
+    return CheckedSpec(
+        path, document, tuple(diagnostics), opened.sha256, identity, coverage, source_text, starts
+    )
 
 
 def _rule_diagnostics(
     document: Document, opened: OpenedSpec, options: CheckOptions
-) -> tuple[list[Diagnostic], tuple[Accounted, ...] | None, str | None]:
+) -> tuple[list[Diagnostic], tuple[Accounted, ...] | None, QuotePlaces | None]:
     searched = source_folders(opened.path, options.sources)
     source = read_source([folder / document.source.file for folder in searched], options.limits)
-    accounted = tuple(account(document, source.text)) if source.text is not None else None
+    places = QuotePlaces(source.text) if source.text is not None else None
+    accounted = tuple(account(document, places)) if places is not None else None
     context = RuleContext(
         document=document,
         source_text=source.text,
@@ -87,6 +94,7 @@ def _rule_diagnostics(
         source_problem=source.problem,
         accounted=accounted,
         spec_text=opened.text,
+        quote_places=places,
     )
     marks = opened.parsed.marks
     diagnostics = []
@@ -97,4 +105,4 @@ def _rule_diagnostics(
                 opened.file, line, column, finding.code, finding.message, path=finding.path, hint=finding.hint
             )
         )
-    return sorted(diagnostics), accounted, source.text
+    return sorted(diagnostics), accounted, places

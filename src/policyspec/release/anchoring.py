@@ -1,14 +1,16 @@
 """Every quote of a document anchored in its source text, for the release.
 
 :class:`QuoteAnchors` finds each distinct quote of one document once (its first occurrence,
-:func:`~policyspec.release.anchors.anchor_quote`). :func:`anchored_dump` puts the selectors beside
-each quote of the document's policyspec.json entry: ``quote_selectors`` after ``quote``, and
-``evidence_selectors`` (one pair per evidence quote, in order) after ``evidence``. The quotes are
-the ones validation finds verbatim in the source (:func:`policyspec.model.walk.quoted_texts`).
+:func:`~policyspec.release.anchors.anchor_quote`) where the check did not already, and makes its
+selectors once. :func:`anchored_dump` puts the selectors beside each quote of the document's
+policyspec.json entry: ``quote_selectors`` after ``quote``, and ``evidence_selectors`` (one pair
+per evidence quote, in order) after ``evidence``. The quotes are the ones validation finds
+verbatim in the source (:func:`policyspec.model.walk.quoted_texts`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from policyspec.model.documents import Document
@@ -25,15 +27,28 @@ class AnchorError(ValueError):
 class QuoteAnchors:
     """The anchors of one document's quotes in its source text, each distinct quote found once."""
 
-    def __init__(self, source_text: str, source_sha256: str) -> None:
+    def __init__(
+        self, source_text: str, source_sha256: str, *, starts: Mapping[str, int] | None = None
+    ) -> None:
         self._text = source_text
         self._sha256 = source_sha256
+        self._starts: Mapping[str, int] = starts or {}  # where the check found the quotes
         self._found: dict[str, QuoteAnchor] = {}
+        self._selectors: dict[str, list[dict[str, Any]]] = {}
+
+    def selectors(self, quote: str) -> list[dict[str, Any]]:
+        """The quote's W3C selectors, made once per document: every file of the release that
+        gives them (its entry of policyspec.json, its rows) reads the same list; none changes it."""
+        made = self._selectors.get(quote)
+        if made is None:
+            made = self._selectors[quote] = self[quote].selectors()
+        return made
 
     def __getitem__(self, quote: str) -> QuoteAnchor:
         anchor = self._found.get(quote)
         if anchor is None:
-            anchor = anchor_quote(self._text, quote, source_sha256=self._sha256)
+            first = self._starts.get(quote)
+            anchor = anchor_quote(self._text, quote, source_sha256=self._sha256, first=first)
             if anchor is None:
                 raise AnchorError(f"quote {quote[:40]!r} is not in the source text (validate the spec first)")
             self._found[quote] = anchor
@@ -56,7 +71,7 @@ def anchored_dump(document: Document, anchors: QuoteAnchors) -> dict[str, Any]:
     evidence: dict[tuple[str | int, ...], list[object]] = {}
     quotes: dict[tuple[str | int, ...], object] = {}
     for path, text in quoted_texts(document):
-        selectors = anchors[text].selectors()
+        selectors = anchors.selectors(text)
         if path[-1] == "quote":
             quotes[path[:-1]] = selectors
         else:  # (..., "evidence", index), in index order

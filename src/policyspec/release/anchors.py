@@ -44,10 +44,20 @@ class QuoteAnchor:
         ]
 
 
-def anchor_quote(source_text: str, quote: str, *, source_sha256: str) -> QuoteAnchor | None:
+def anchor_quote(
+    source_text: str, quote: str, *, source_sha256: str, first: int | None = None
+) -> QuoteAnchor | None:
     """The anchor of ``quote`` in ``source_text``, or None when the text does not contain it
-    (validation reports that as PS201; a release is only built from valid specs)."""
-    start = source_text.find(quote) if quote else -1
+    (validation reports that as PS201; a release is only built from valid specs).
+
+    ``first``: where the check found the quote's first occurrence
+    (:class:`~policyspec.quote_places.QuotePlaces`), used when the quote is indeed there.
+    """
+    if not quote:
+        return None
+    start = first if first is not None and first >= 0 and source_text.startswith(quote, first) else -1
+    if start < 0:
+        start = source_text.find(quote)
     if start < 0:
         return None
     end = start + len(quote)

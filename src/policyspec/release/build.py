@@ -136,10 +136,18 @@ def _write(
 ) -> Release:
     renderers = [TableRenderer(table, formats) for table in TABLES]
     with PartStore(staged.scratch()) as parts:
-        for entry in inputs:
-            with collector_paused():  # as while it was checked: its rows are freed as they are written
+        documents = iter(inputs)
+        while True:
+            # The collector stays paused from a document's check to its release, as during a check
+            # alone (policyspec.loading.collector): resumed with the document alive, it would walk
+            # its tens of thousands of objects, and again and again as they aged.
+            with collector_paused():
+                entry = next(documents, None)
+                if entry is None:
+                    break
                 parts.put(*render_part(entry, renderers))
                 _ship_source(staged, entry)
+                del entry
         if not len(parts):
             raise ReleaseError("no documents to release: no spec files were given or found")
         ids = parts.ids()

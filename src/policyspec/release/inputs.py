@@ -10,7 +10,7 @@ anything has an error.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,6 +38,7 @@ class ReleaseInput:
     spec_sha256: str
     coverage: CoverageCounts | None = None  # the source's statements, encoded and excluded
     source_text: str | None = None  # None: the release cannot ship or anchor into the source
+    quote_starts: Mapping[str, int] | None = None  # where the check found each quote in source_text
 
 
 def _input(spec: CheckedSpec) -> ReleaseInput:
@@ -45,7 +46,9 @@ def _input(spec: CheckedSpec) -> ReleaseInput:
         raise ValueError("a spec without a document is no release input")
     if spec.sha256 is None:  # hash the bytes that were validated, never a second read
         raise ReleaseError(f"{spec.path.name}: no hash of the checked bytes (check it with check_spec)")
-    return ReleaseInput(spec.document, spec.path.name, spec.sha256, spec.coverage, spec.source_text)
+    return ReleaseInput(
+        spec.document, spec.path.name, spec.sha256, spec.coverage, spec.source_text, spec.quote_starts
+    )
 
 
 def release_inputs(checked: Sequence[CheckedSpec]) -> list[ReleaseInput]:
@@ -95,8 +98,10 @@ class CheckedInputs:
         for spec in check_one_by_one(self.paths, self.options):
             identities.append(spec.identity)
             found.extend(self._selected(spec))
-            if not has_errors(found) and spec.document is not None:
-                yield _input(spec)
+            held = [spec] if not has_errors(found) and spec.document is not None else []
+            del spec  # while the consumer has the document, this frame holds nothing of it:
+            if held:  # dropped there, it is freed at once (by reference counting, see release.build)
+                yield _input(held.pop())
         across = corpus_diagnostics(identities)
         found.extend(d for d in across if self.enabled is None or d.code in self.enabled)
         self.diagnostics = sorted(found)

@@ -40,7 +40,7 @@ def render_part(
     document = entry.document
     if entry.source_text is None:
         raise ReleaseError(f"{entry.spec_file}: the release needs the source text {document.source.file}")
-    anchors = QuoteAnchors(entry.source_text, document.source.sha256)
+    anchors = QuoteAnchors(entry.source_text, document.source.sha256, starts=entry.quote_starts)
     try:
         rows = document_rows(document, anchors, entry.coverage)
         tables = {render.table.name: render(rows[render.table.name]) for render in renderers}

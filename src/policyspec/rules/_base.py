@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Generic, TypeVar
 
 from policyspec.codes import CodeId
 from policyspec.diagnostics import JsonPath
+from policyspec.quote_places import QuotePlaces
 
 if TYPE_CHECKING:
     from policyspec.model.documents import Document
@@ -37,6 +38,15 @@ class RuleContext:
     source_problem: str | None = None  # the source was found but cannot be used (PS217)
     accounted: tuple[Accounted, ...] | None = None  # the source's statements, when already accounted for
     spec_text: str | None = None  # the YAML text the document was read from, when it was read from one
+    quote_places: QuotePlaces | None = None  # quotes already looked up in source_text, to look up once
+
+    def source_places(self) -> QuotePlaces | None:
+        """Where quotes stand in the source text (None without one): the check's own when given."""
+        if self.source_text is None:
+            return None
+        if self.quote_places is not None and self.quote_places.text is self.source_text:
+            return self.quote_places
+        return QuotePlaces(self.source_text)
 
 
 Context = TypeVar("Context")

@@ -24,6 +24,7 @@ from policyspec.diagnostics import JsonPath
 from policyspec.model.dates import period_end
 from policyspec.model.exact import exact
 from policyspec.model.walk import evidenced_facts
+from policyspec.quote_places import QuotePlaces, Span
 from policyspec.reading.statements import find_statements
 from policyspec.reading.values import EXCLUDABLE_KINDS, Dated, Figure, Period, Recurrence, Statement
 from policyspec.rules._base import Finding, RuleContext, emits
@@ -87,19 +88,8 @@ def _is_statement(statement: Statement) -> bool:
     return not (isinstance(reading, Recurrence) and reading.every is None and not reading.per_term)
 
 
-Span = tuple[int, int]
-
-
-def _spans(text: str, quote: str) -> list[Span]:
-    spans, at = [], text.find(quote)
-    while at >= 0 and quote:
-        spans.append((at, at + len(quote)))
-        at = text.find(quote, at + 1)
-    return spans
-
-
-def _all_spans(text: str, quotes: Sequence[str]) -> list[Span]:
-    return [span for quote in quotes for span in _spans(text, quote)]
+def _all_spans(places: QuotePlaces, quotes: Sequence[str]) -> list[Span]:
+    return [span for quote in quotes for span in places.spans(quote)]
 
 
 Entry = TypeVar("Entry")
@@ -128,7 +118,7 @@ class Covering(Generic[Entry]):
 
 
 @dataclass(frozen=True)
-class _Places:
+class _EntryPlaces:
     """Where a document's entries stand in its source: the spans of their quotes, by entry."""
 
     excluded: Covering[JsonPath]
@@ -138,58 +128,56 @@ class _Places:
     metadata: Covering[JsonPath]
 
     @classmethod
-    def of(cls, document: Document, text: str) -> _Places:
+    def of(cls, document: Document, places: QuotePlaces) -> _EntryPlaces:
+        spans = places.spans
         return cls(
-            excluded=Covering(
-                [(("excluded", i), _spans(text, e.quote)) for i, e in enumerate(document.excluded)]
-            ),
+            excluded=Covering([(("excluded", i), spans(e.quote)) for i, e in enumerate(document.excluded)]),
             noted=Covering(
                 [
-                    (("quality_notes", i), _spans(text, note.quote))
+                    (("quality_notes", i), spans(note.quote))
                     for i, note in enumerate(document.quality_notes)
                     if note.quote is not None
                 ]
             ),
             quotes=Covering(
-                [
-                    ((i, indicator), _spans(text, indicator.quote))
-                    for i, indicator in enumerate(document.indicators)
-                ]
+                [((i, indicator), spans(indicator.quote)) for i, indicator in enumerate(document.indicators)]
             ),
             goals=Covering(
-                [((i, goal.deadline), _spans(text, goal.quote)) for i, goal in enumerate(document.goals)]
+                [((i, goal.deadline), spans(goal.quote)) for i, goal in enumerate(document.goals)]
             ),
             metadata=Covering(
-                [(path, _all_spans(text, fact.evidence)) for path, fact in evidenced_facts(document)]
+                [(path, _all_spans(places, fact.evidence)) for path, fact in evidenced_facts(document)]
             ),
         )
 
 
-def account(document: Document, text: str) -> list[Accounted]:
-    """Every statement of ``text`` (the document's source), in order, with its status."""
-    places = _Places.of(document, text)
-    return [_status(statement, places) for statement in _statements(text)]
+def account(document: Document, source: str | QuotePlaces) -> list[Accounted]:
+    """Every statement of the document's source text, in order, with its status (``source``: the
+    text, or the places of quotes in it already looked up, which this adds to)."""
+    places = source if isinstance(source, QuotePlaces) else QuotePlaces(source)
+    entries = _EntryPlaces.of(document, places)
+    return [_status(statement, entries) for statement in _statements(places.text)]
 
 
-def _status(statement: Statement, places: _Places) -> Accounted:
+def _status(statement: Statement, entries: _EntryPlaces) -> Accounted:
     """Encoded first (an indicator that reads the statement wins over an exclusion around it)."""
     start, end = statement.start, statement.end
     if statement.kind not in _ONLY_EXCLUDED:
-        for index, indicator in places.quotes.containing(start, end):
+        for index, indicator in entries.quotes.containing(start, end):
             if statement.kind == "scope" or _encodes(indicator, statement):
                 return Accounted(statement, "encoded", ("indicators", index))
-        for index, deadline in places.goals.containing(start, end):
+        for index, deadline in entries.goals.containing(start, end):
             if deadline is not None and _due(deadline, statement):
                 return Accounted(statement, "encoded", ("goals", index))
         if statement.kind in _METADATA_KINDS:  # an issue date or plan period, by the evidence stating it
-            stating = places.metadata.containing(start, end)
+            stating = entries.metadata.containing(start, end)
             if stating:
                 return Accounted(statement, "encoded", stating[0])
-    excluding = places.excluded.containing(start, end)
+    excluding = entries.excluded.containing(start, end)
     if not excluding and statement.kind in EXCLUDABLE_KINDS:
         # a quality note's quote (spam, a corrupted line) sets aside names and the like, never a
         # figure, date or placeholder
-        excluding = places.noted.containing(start, end)
+        excluding = entries.noted.containing(start, end)
     if excluding:
         return Accounted(statement, "excluded", excluding[0])
     return Accounted(statement, "uncovered")
@@ -242,13 +230,13 @@ def _due(date: str, statement: Statement) -> bool:
 @emits("PS223")
 def statements_are_accounted(context: RuleContext) -> Iterator[Finding]:
     """Each statement the reader finds in the source is encoded or excluded (docs/encoding.md)."""
-    if context.source_text is None:
+    places = context.source_places()
+    if places is None:
         return
-    text = context.source_text
     where: JsonPath = ("excluded",) if context.document.excluded else ("indicators",)
-    lines = LineIndex(text)
+    lines = LineIndex(places.text)
     known = context.accounted
-    for accounted in known if known is not None else account(context.document, text):
+    for accounted in known if known is not None else account(context.document, places):
         if accounted.status != "uncovered":
             continue
         statement = accounted.statement

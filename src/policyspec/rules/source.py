@@ -56,14 +56,14 @@ def source_unchanged(context: RuleContext) -> Iterator[Finding]:
 
 @emits("PS201")
 def quotes_in_source(context: RuleContext) -> Iterator[Finding]:
-    text = context.source_text
-    if text is None:
+    places = context.source_places()
+    if places is None:
         return
     folded: _Folded | None = None
     for path, quote in quoted_texts(context.document):
-        if quote in text or meaningful_characters(quote) < MIN_MEANINGFUL_CHARACTERS:
+        if places.first(quote) >= 0 or meaningful_characters(quote) < MIN_MEANINGFUL_CHARACTERS:
             continue  # found, or reported by PS216 as proving nothing either way
-        folded = folded or _Folded(text)
+        folded = folded or _Folded(places.text)
         yield Finding(
             "PS201", path, f"quote not found in the source: {_short(quote)}", hint=folded.hint(quote)
         )
