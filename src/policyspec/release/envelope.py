@@ -2,9 +2,10 @@
 what it was built from.
 
 The file is written as a head, the documents one by one, and a tail, so that no more than one
-document is ever in memory. The envelope is indented; each document is one line of compact JSON
-(the standard library encodes compact JSON in C, indented JSON in Python: several times slower on
-the largest file of a release), so the file can also be read a document per line.
+document is ever in memory. The envelope is indented; each document is one line of JSON (as
+``json.dumps`` writes it without an indent, :mod:`.json_bytes`; indented JSON would take several
+times longer to write on the largest file of a release), so the file can also be read a document
+per line.
 """
 
 from __future__ import annotations
@@ -16,12 +17,13 @@ from dataclasses import dataclass
 
 from policyspec.model.documents import SCHEMA_ID
 from policyspec.release.identity import ReleaseIdentity
+from policyspec.release.json_bytes import json_bytes
 from policyspec.release.json_stream import indented_pieces, streamed, utf8_chunks
 
 __all__ = ["SCHEMA_FILE", "DocumentSummary", "document_json", "envelope_head", "envelope_tail"]
 
 SCHEMA_FILE = "policyspec.schema.json"
-_INDENT = "    "  # a document sits two levels deep: the envelope, then its documents array
+_INDENT = b"    "  # a document sits two levels deep: the envelope, then its documents array
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +42,7 @@ class DocumentSummary:
 
 def document_json(dump: dict[str, object]) -> bytes:
     """A document's entry in the documents array: one line, indented as the array's items are."""
-    return (_INDENT + json.dumps(dump, ensure_ascii=False)).encode("utf-8")
+    return _INDENT + json_bytes(dump)
 
 
 def _canonical(value: object) -> bytes:

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from collections.abc import Callable, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass
+from functools import partial
+from operator import itemgetter
 from typing import Protocol
 
+from policyspec.release.json_bytes import json_lines
 from policyspec.release.parquet import ParquetWriter
 from policyspec.release.staging import HashingWriter, StagedRelease
 from policyspec.release.tables import Cell, Column, Row, Table, csv_cell
@@ -52,51 +54,54 @@ def table_path(table: Table, form: str) -> str:
 
 
 class Renderer(Protocol):
-    def __call__(self, rows: Sequence[Row]) -> bytes: ...
+    def __call__(self, rows: Sequence[Row], /) -> bytes: ...
 
 
-def _text_cell(value: Cell) -> Cell:
-    return "" if value is None else value
-
-
-def _cell_text(column: Column) -> Callable[[Cell], Cell]:
-    """How a column's cells become CSV text: plain text as it is (most cells), others by csv_cell."""
-    if column.type == "string" and not (column.is_list or column.exact):
-        return _text_cell
-    return lambda value: csv_cell(value, column)
+def _converted(column: Column) -> Callable[[Cell], Cell] | None:
+    """How a column's cells become what the csv module is given: None where it writes the cell
+    as csv_cell would by itself (text; a number by str(), which is repr() for floats; null as an
+    empty cell), so that only lists and booleans cost a call."""
+    if column.is_list or column.type == "boolean":
+        return partial(csv_cell, column=column)
+    return None
 
 
 class CsvLines:
-    """RFC 4180 CSV lines (the header is the file's), ``\\n`` line ends."""
+    """RFC 4180 CSV lines (the header is the file's), ``\\n`` line ends, each cell written as
+    :func:`~policyspec.release.tables.csv_cell` says."""
 
     def __init__(self, table: Table) -> None:
-        self._cells = [(column.name, _cell_text(column)) for column in table.flat_columns]
+        columns = table.flat_columns
+        self._names = [column.name for column in columns]
+        self._values = itemgetter(*self._names) if len(columns) > 1 else lambda row: (row[self._names[0]],)
+        self._conversions = [
+            (at, convert) for at, column in enumerate(columns) if (convert := _converted(column)) is not None
+        ]
         self._buffer = io.StringIO()
         self._writer = csv.writer(self._buffer, lineterminator="\n")
 
     def header(self) -> bytes:
         return self(None)
 
+    def _cells(self, row: Row) -> Sequence[Cell]:
+        cells = list(self._values(row))
+        for at, convert in self._conversions:
+            cells[at] = convert(cells[at])
+        return cells
+
     def __call__(self, rows: Sequence[Row] | None) -> bytes:
         self._buffer.seek(0)
         self._buffer.truncate()
         if rows is None:
-            self._writer.writerow([name for name, _ in self._cells])
+            self._writer.writerow(self._names)
         else:
-            cells = self._cells
-            self._writer.writerows([text(row[name]) for name, text in cells] for row in rows)
+            self._writer.writerows(map(self._cells, rows))
         return self._buffer.getvalue().encode("utf-8")
 
 
 def _jsonl(table: Table) -> Renderer:
     """One JSON object per row, keys in column order; lists stay arrays, values stay exact."""
-
-    encode = json.JSONEncoder(ensure_ascii=False).encode  # one encoder: dumps() makes one per call
-
-    def render(rows: Sequence[Row]) -> bytes:
-        return "".join([f"{encode(row)}\n" for row in rows]).encode("utf-8")
-
-    return render
+    return json_lines
 
 
 RENDERERS_BY_FORMAT: dict[str, Callable[[Table], Renderer]] = {"csv": CsvLines, "jsonl": _jsonl}

@@ -102,11 +102,15 @@ EXCLUDED = Table(
 )
 TABLES: tuple[Table, ...] = (INDICATORS, DOCUMENTS, MEASURES, EXCLUDED)
 
+_INDICATOR_NAMES, _DOCUMENT_NAMES, _MEASURE_NAMES, _EXCLUDED_NAMES = (
+    [column.name for column in table.columns] for table in TABLES
+)
+
 
 def _decimal(value: int | float | str | None) -> int | float | None:
     """The figure as a plain number: exact for integers, the nearest double otherwise."""
-    if value is None:
-        return None
+    if value is None or type(value) is int:
+        return value
     fraction = exact(value)
     return fraction.numerator if fraction.denominator == 1 else float(fraction)
 
@@ -115,9 +119,12 @@ def _issuer_level(document: Document) -> str:
     return min((issuer.level for issuer in document.issuers), key=ISSUER_LEVELS.index)
 
 
-def _ordered(columns: tuple[Column, ...], row: dict[str, Cell], table: str) -> Row:
-    """The row in column order; a value without a column is a bug, not something to drop."""
-    ordered = {column.name: row[column.name] for column in columns}
+def _ordered(names: list[str], row: dict[str, Cell], table: str) -> Row:
+    """The row in the order of the column ``names``; a value without a column is a bug, not
+    something to drop."""
+    if list(row) == names:  # made in column order, as every row of this module is
+        return row
+    ordered = {name: row[name] for name in names}
     if len(ordered) != len(row):
         unknown = sorted(set(row) - set(ordered))
         raise ValueError(f"{table}: no column describes {', '.join(unknown)}")
@@ -131,7 +138,7 @@ def _quote_place(document: Document, quote: str, anchors: QuoteAnchors) -> dict[
         "source_sha256": anchor.source_sha256,
         "quote_start": anchor.start,
         "quote_end": anchor.end,
-        "quote_selectors": anchor.selectors(),
+        "quote_selectors": anchors.selectors(quote),
     }
 
 
@@ -164,7 +171,7 @@ def _indicator_rows(document: Document, anchors: QuoteAnchors) -> list[Row]:
             measure_title_en=measure.title.en if measure else None,
             **_quote_place(document, indicator.quote, anchors),
         )
-        rows.append(_ordered(INDICATOR_COLUMNS, row, "indicators"))
+        rows.append(_ordered(_INDICATOR_NAMES, row, "indicators"))
     return rows
 
 
@@ -201,7 +208,7 @@ def _document_row(d: Document, coverage: CoverageCounts | None) -> Row:
         "encoded_statement_count": coverage.encoded if coverage else None,
         "excluded_statement_count": coverage.excluded if coverage else None,
     }
-    return _ordered(DOCUMENT_COLUMNS, row, "documents")
+    return _ordered(_DOCUMENT_NAMES, row, "documents")
 
 
 def _measure_rows(d: Document, anchors: QuoteAnchors) -> list[Row]:
@@ -219,7 +226,7 @@ def _measure_rows(d: Document, anchors: QuoteAnchors) -> list[Row]:
             "quote": m.quote,
             **_quote_place(d, m.quote, anchors),
         }
-        rows.append(_ordered(MEASURE_COLUMNS, row, "measures"))
+        rows.append(_ordered(_MEASURE_NAMES, row, "measures"))
     return rows
 
 
@@ -234,7 +241,7 @@ def _excluded_rows(d: Document, anchors: QuoteAnchors) -> list[Row]:
             "note": excluded.note,
             **_quote_place(d, excluded.quote, anchors),
         }
-        rows.append(_ordered(EXCLUDED_COLUMNS, row, "excluded"))
+        rows.append(_ordered(_EXCLUDED_NAMES, row, "excluded"))
     return rows
 
 
