@@ -56,3 +56,39 @@ def test_a_check_runs_with_the_collector_paused(monkeypatch: pytest.MonkeyPatch)
     assert check_spec(spec).document is not None
     assert seen == [False]
     assert gc.isenabled()
+
+
+def test_a_release_renders_each_document_with_the_collector_still_paused(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """From a document's check to its release the collector stays paused (resumed with the
+    document alive, it would walk all of it), and it runs between documents and after."""
+    from policyspec.release import build
+    from policyspec.release.inputs import CheckedInputs
+
+    seen: list[bool] = []
+    real = build.render_part
+
+    def spy(*args: object, **kwargs: object) -> object:
+        seen.append(gc.isenabled())
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(build, "render_part", spy)
+    gc.enable()
+    specs = bundled_specs()[:2]
+    build.write_release(CheckedInputs(specs), tmp_path / "out")
+    assert seen == [False, False]
+    assert gc.isenabled()
+
+
+def test_release_inputs_hold_no_document_once_handed_over() -> None:
+    """The consumer's reference is the only one: dropped, the document is freed at once."""
+    import weakref
+
+    from policyspec.release.inputs import CheckedInputs
+
+    documents = iter(CheckedInputs(bundled_specs()[:2]))
+    entry = next(documents)
+    gone = weakref.ref(entry.document)
+    del entry
+    assert gone() is None
