@@ -73,7 +73,8 @@ class PartStore:
         data = pickle.dumps(part, protocol=pickle.HIGHEST_PROTOCOL)
         more = pickle.dumps(summary, protocol=pickle.HIGHEST_PROTOCOL)
         self._index.append((part.id, self._file.tell(), len(data), len(more)))
-        self._file.write(data + more)
+        self._file.write(data)
+        self._file.write(more)
         self.indicators += summary.indicators
 
     def __len__(self) -> int:
