@@ -44,7 +44,12 @@ def _spaced(data: bytes) -> bytes:
 
 
 def json_bytes(value: object) -> bytes:
-    """The bytes of ``json.dumps(value, ensure_ascii=False)`` (``value``: JSON data, text keys)."""
+    """The bytes of ``json.dumps(value, ensure_ascii=False)``.
+
+    ``value`` must be JSON data (what ``model_dump(mode="json")`` and the release's rows hold):
+    dicts with text keys, lists, text, numbers, booleans, None. pydantic-core would also write a
+    date or a Decimal, which ``json.dumps`` refuses.
+    """
     try:
         data = to_json(value, indent=0)
     except PydanticSerializationError:
