@@ -35,7 +35,8 @@ def _floats_agree(data: bytes) -> bool:
     sends the value to the standard library, which gives the same bytes anyway."""
     if b".0000" in data:
         return False
-    return not any(data[at.start() - 1] in _DIGITS for at in _NEGATIVE_EXPONENT.finditer(data) if at.start())
+    starts = (match.start() for match in _NEGATIVE_EXPONENT.finditer(data))
+    return not any(data[start - 1] in _DIGITS for start in starts if start)
 
 
 def _spaced(data: bytes) -> bytes:
