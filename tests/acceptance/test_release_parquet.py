@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime
 import hashlib
 import json
+import subprocess
 import sys
 from pathlib import Path
 from typing import Any
@@ -141,14 +142,27 @@ def test_without_pyarrow_a_release_skips_parquet_and_says_how_to_get_it(
 
 
 def test_pyarrow_is_imported_by_the_parquet_writer_only() -> None:
-    import subprocess
-
     code = (
         "import sys, policyspec.release.build, policyspec.release.table_files, policyspec.release.parquet; "
         "print(sorted(m for m in ('pyarrow', 'pandas') if m in sys.modules))"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_a_release_loads_neither_pyarrow_compute_nor_pyarrow_parquet_nor_pandas(tmp_path: Path) -> None:
+    """pyarrow.compute (a cast), pyarrow.parquet (its file systems) and pandas (pyarrow.array) each
+    cost a release megabytes of memory it does not need."""
+    code = (
+        "import sys; from policyspec.cli.program import main; "
+        f"code = main(['release', '--out', {str(tmp_path / 'release')!r}]); "
+        "print(code, 'pyarrow._parquet' in sys.modules, "
+        "sorted(m for m in ('pyarrow.compute', 'pyarrow.parquet', 'pyarrow.dataset', 'pandas') "
+        "if m in sys.modules))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.splitlines()[-1].split() == ["0", "True", "[]"]
+    assert (tmp_path / "release" / "indicators.parquet").stat().st_size > 0
 
 
 def test_parquet_is_written_from_the_system_allocator_and_the_pool_restored(

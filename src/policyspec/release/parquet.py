@@ -13,6 +13,12 @@ are cast to dates. So no Python work is done per row, and the Parquet file holds
 the JSON Lines by construction. (Building columns from Python lists instead, with
 ``pyarrow.array``, would also import pandas where it is installed: some 50 MiB.)
 
+Only the parts of pyarrow the writer uses are loaded, for memory: the writer of ``pyarrow._parquet``
+(what ``pyarrow.parquet.ParquetWriter`` wraps, with the same options; that module would also load
+pyarrow's cloud file systems, some 8 MiB) and the JSON reader; date columns are made from their
+buffers rather than cast (a cast loads ``pyarrow.compute``, some 13 MiB). A test holds the bytes
+to those ``pyarrow.parquet`` writes from the same rows.
+
 The bytes are reproducible: fixed compression (zstd, level :data:`ZSTD_LEVEL`), format and page
 versions, a row group every :data:`ROW_GROUP_ROWS` rows, and no timestamp (pyarrow writes none;
 its ``created_by`` names its own version, so the same pyarrow gives the same bytes).
@@ -20,10 +26,11 @@ its ``created_by`` names its own version, so the same pyarrow gives the same byt
 
 from __future__ import annotations
 
-import io
 import re
+from array import array
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from policyspec.release.tables import Column, Table
@@ -43,13 +50,14 @@ __all__ = [
 ROW_GROUP_ROWS = 2048  # small groups keep a release's memory flat; the tables are narrow enough
 ZSTD_LEVEL = 9
 INSTALL_HINT = "pip install 'policyspec[parquet]'"
+_EPOCH = date(1970, 1, 1).toordinal()
 _NUMBER = rb"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?"
 
 
 def pyarrow_missing() -> str | None:
     """Why Parquet files cannot be written here, or None when they can."""
     try:
-        import pyarrow.parquet  # noqa: F401
+        import pyarrow._parquet  # noqa: F401
     except ImportError as error:
         return f"pyarrow is not installed ({error.msg})"
     return None
@@ -91,12 +99,40 @@ def system_allocator() -> Iterator[None]:
         pa.set_memory_pool(previous)
 
 
+def _days(dates: Any) -> Any:
+    """A column of ISO dates read as text, as date32 (days since 1970-01-01), built from its
+    buffers (``cast`` would load pyarrow.compute for a column or two)."""
+    import pyarrow as pa
+
+    chunks = []
+    for text in dates.chunks:
+        days = array("i", bytes(4 * text.offset))  # the validity bitmap is shared, offset and all
+        days.extend(
+            0 if day is None else date.fromisoformat(day).toordinal() - _EPOCH for day in text.to_pylist()
+        )
+        validity = text.buffers()[0]
+        chunks.append(
+            pa.Array.from_buffers(
+                pa.date32(), len(text), [validity, pa.py_buffer(days)], text.null_count, text.offset
+            )
+        )
+    return pa.chunked_array(chunks, type=pa.date32())
+
+
+def _line_end(lines: bytes, count: int) -> int:
+    """Where the first ``count`` lines of ``lines`` end (just after their last line break)."""
+    at = -1
+    for _ in range(count):
+        at = lines.index(b"\n", at + 1)
+    return at + 1
+
+
 class ParquetWriter:
     """A table's Parquet file, written a row group at a time from the table's JSON Lines."""
 
     def __init__(self, table: Table, out: HashingWriter) -> None:
         import pyarrow as pa
-        import pyarrow.parquet as pq
+        from pyarrow._parquet import ParquetWriter as ArrowWriter
 
         columns = table.flat_columns
         fields = [pa.field(c.name, _arrow_type(c), metadata={"description": c.description}) for c in columns]
@@ -106,7 +142,7 @@ class ParquetWriter:
         self._quote_exact = (
             re.compile(rb'"(' + exact + rb')": (' + _NUMBER + rb")(?=[,}])") if exact else None
         )
-        self._writer = pq.ParquetWriter(
+        self._writer = ArrowWriter(
             out,
             self._schema,
             compression="zstd",
@@ -115,33 +151,50 @@ class ParquetWriter:
             data_page_version="1.0",
             use_dictionary=True,
             write_statistics=True,
+            writer_engine_version="V2",  # as pyarrow.parquet's wrapper passes it
         )
-        self._pending: list[bytes] = []
+        self._date_columns = {at for at, c in enumerate(columns) if c.type == "date" and not c.is_list}
+        self._pending: list[bytes] = []  # JSON Lines, exact figures quoted, of the next row group
+        self._rows = 0  # in _pending
 
     def add(self, jsonl: bytes) -> None:
         """Rows as the table's JSON Lines; a row group is written every ROW_GROUP_ROWS rows."""
-        for line in jsonl.split(b"\n")[:-1]:
-            self._pending.append(line)
-            if len(self._pending) >= ROW_GROUP_ROWS:
-                self._flush()
+        if self._quote_exact is not None:
+            jsonl = self._quote_exact.sub(rb'"\1": "\2"', jsonl)
+        rows = jsonl.count(b"\n")
+        while self._rows + rows >= ROW_GROUP_ROWS:
+            wanted = ROW_GROUP_ROWS - self._rows
+            cut = _line_end(jsonl, wanted)
+            self._pending.append(jsonl[:cut])
+            self._rows += wanted
+            self._flush()
+            jsonl, rows = jsonl[cut:], rows - wanted
+        if rows:
+            self._pending.append(jsonl)
+            self._rows += rows
 
     def _flush(self) -> None:
+        import pyarrow as pa
         import pyarrow.json as pj
 
         if not self._pending:
             return
-        data = b"\n".join(self._pending) + b"\n"
-        self._pending = []
-        if self._quote_exact is not None:
-            data = self._quote_exact.sub(rb'"\1": "\2"', data)
+        data = b"".join(self._pending)
+        self._pending, self._rows = [], 0
         table = pj.read_json(
-            io.BytesIO(data),
+            pa.BufferReader(data),
             read_options=pj.ReadOptions(use_threads=False, block_size=max(len(data), 1 << 20)),
             parse_options=pj.ParseOptions(
                 explicit_schema=self._read_schema, unexpected_field_behavior="ignore"
             ),
         )
-        self._writer.write_table(table.cast(self._schema), row_group_size=ROW_GROUP_ROWS)
+        del data
+        columns = [
+            _days(column) if at in self._date_columns else column for at, column in enumerate(table.columns)
+        ]
+        self._writer.write_table(
+            pa.Table.from_arrays(columns, schema=self._schema), row_group_size=ROW_GROUP_ROWS
+        )
 
     def close(self) -> None:
         self._flush()
