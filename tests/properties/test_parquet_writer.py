@@ -116,3 +116,16 @@ def test_dates_read_as_text_become_the_dates_a_cast_makes(
     converted = parquet._days(text)
     assert converted.type == pyarrow.date32()
     assert converted.to_pylist() == pc.cast(text, pyarrow.date32()).to_pylist() == days[start:]
+
+
+def test_a_table_whose_json_only_columns_do_not_come_last_is_refused() -> None:
+    """The writer cuts the JSON-only columns off the end of each line: in the middle, it would cut
+    the columns after them too."""
+    columns = (
+        Column("id", "string", "An id."),
+        Column("selectors", "string", "JSON only.", json_only=True),
+        Column("note", "string", "After it."),
+    )
+    table = Table("odd", columns, ("id",), title="Odd", description="Misordered.")
+    with pytest.raises(ValueError, match="JSON-only columns must come last"):
+        parquet.ParquetWriter(table, HashingWriter(io.BytesIO()))

@@ -7,11 +7,12 @@ An exact figure (``value``, ``upper``) is text, as in CSV (``1/3``, ``15000``), 
 column.
 
 A Parquet file is made from the table's JSON Lines, the bytes just written to the .jsonl file:
-pyarrow's JSON reader reads a row group's lines into the file's schema, after an exact figure's
-JSON number is put in quotes (its JSON text is its CSV text) and before the dates, read as text,
-are cast to dates. So no Python work is done per row, and the Parquet file holds the same rows as
-the JSON Lines by construction. (Building columns from Python lists instead, with
-``pyarrow.array``, would also import pandas where it is installed: some 50 MiB.)
+pyarrow's JSON reader reads a row group's lines into the file's schema, after the JSON-only
+columns are cut off the end of each line and an exact figure's JSON number is put in quotes (its
+JSON text is its CSV text), and before the dates, read as text, become dates. So no Python work
+is done per row, and the Parquet file holds the same rows as the JSON Lines by construction.
+(Building columns from Python lists instead, with ``pyarrow.array``, would also import pandas
+where it is installed: some 50 MiB.)
 
 Only the parts of pyarrow the writer uses are loaded, for memory: the writer of ``pyarrow._parquet``
 (what ``pyarrow.parquet.ParquetWriter`` wraps, with the same options; that module would also load
@@ -119,6 +120,21 @@ def _days(dates: Any) -> Any:
     return pa.chunked_array(chunks, type=pa.date32())
 
 
+def _json_only_tail(table: Table) -> re.Pattern[bytes] | None:
+    """What cuts a row's JSON-only columns off its JSON Lines text: they end each row, and the
+    Parquet file has none of them (parsing and dropping their objects took Arrow half its time).
+
+    Their first key is found as is: a key's bare quotes never occur inside a JSON string.
+    """
+    names = [column.json_only for column in table.columns]
+    if True not in names:
+        return None
+    first = names.index(True)
+    if not all(names[first:]):
+        raise ValueError(f"{table.name}: the JSON-only columns must come last")
+    return re.compile(b', "' + re.escape(table.columns[first].name.encode()) + rb'": [^\n]*')
+
+
 def _line_end(lines: bytes, count: int) -> int:
     """Where the first ``count`` lines of ``lines`` end (just after their last line break)."""
     at = -1
@@ -138,6 +154,7 @@ class ParquetWriter:
         fields = [pa.field(c.name, _arrow_type(c), metadata={"description": c.description}) for c in columns]
         self._schema = pa.schema(fields, metadata={"primary_key": ",".join(table.primary_key)})
         self._read_schema = pa.schema([pa.field(c.name, _arrow_type(c, read=True)) for c in columns])
+        self._json_only = _json_only_tail(table)
         exact = b"|".join(re.escape(c.name.encode()) for c in columns if c.exact)
         self._quote_exact = (
             re.compile(rb'"(' + exact + rb')": (' + _NUMBER + rb")(?=[,}])") if exact else None
@@ -159,6 +176,8 @@ class ParquetWriter:
 
     def add(self, jsonl: bytes) -> None:
         """Rows as the table's JSON Lines; a row group is written every ROW_GROUP_ROWS rows."""
+        if self._json_only is not None:
+            jsonl = self._json_only.sub(b"}", jsonl)
         if self._quote_exact is not None:
             jsonl = self._quote_exact.sub(rb'"\1": "\2"', jsonl)
         rows = jsonl.count(b"\n")
