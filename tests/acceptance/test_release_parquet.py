@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime
 import hashlib
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -163,6 +164,23 @@ def test_a_release_loads_neither_pyarrow_compute_nor_pyarrow_parquet_nor_pandas(
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.splitlines()[-1].split() == ["0", "True", "[]"]
     assert (tmp_path / "release" / "indicators.parquet").stat().st_size > 0
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="threads are counted in /proc")
+def test_a_release_leaves_no_thread_of_numpy_s_openblas_spinning(tmp_path: Path) -> None:
+    """pyarrow loads numpy, whose OpenBLAS would start a thread per core that spins for a tenth of
+    a second of CPU each; the release does no linear algebra, so the command asks for none."""
+    code = (
+        "import os; from policyspec.cli.program import main; "
+        f"code = main(['release', '--out', {str(tmp_path / 'release')!r}]); "
+        "names = [open(f'/proc/self/task/{t}/comm').read() for t in os.listdir('/proc/self/task')]; "
+        "print(code, names.count(open('/proc/self/comm').read()))"
+    )
+    environment = {k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"}
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=environment
+    )
+    assert result.stdout.splitlines()[-1].split() == ["0", "1"]
 
 
 def test_parquet_is_written_from_the_system_allocator_and_the_pool_restored(

@@ -110,6 +110,8 @@ def cmd_release(args: argparse.Namespace) -> int:
 
     if "pyarrow" not in sys.modules:  # Arrow's own allocator keeps tens of MiB it no longer needs
         os.environ.setdefault("ARROW_DEFAULT_MEMORY_POOL", "system")
+    if "numpy" not in sys.modules:  # pyarrow loads numpy, whose OpenBLAS starts a thread per core
+        os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # that spins 0.1 s of CPU; none is used
     resolved = resolve_inputs(args)
     configured = resolved.project.settings.release if resolved.project is not None else None
     layers = [vars(configured) if configured is not None else {}]
