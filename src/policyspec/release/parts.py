@@ -62,19 +62,26 @@ def render_part(
 
 class PartStore:
     """Parts and summaries appended to ``folder/documents`` (a file of the writer's own, read back
-    by itself); in memory, an id and two offsets per document."""
+    by itself); in memory, an id, an offset and a size per document.
+
+    Each document is a small pickled head (its id, summary and the layout of its bytes) followed
+    by the bytes of its part as they are: pickling them too copied some 500 KB per document.
+    """
 
     def __init__(self, folder: Path) -> None:
         self._file = (folder / "documents").open("x+b")
-        self._index: list[tuple[str, int, int, int]] = []  # id, offset, part's size, summary's size
+        self._index: list[tuple[str, int, int]] = []  # id, offset, head's size
         self.indicators = 0
 
     def put(self, part: DocumentPart, summary: DocumentSummary) -> None:
-        data = pickle.dumps(part, protocol=pickle.HIGHEST_PROTOCOL)
-        more = pickle.dumps(summary, protocol=pickle.HIGHEST_PROTOCOL)
-        self._index.append((part.id, self._file.tell(), len(data), len(more)))
-        self._file.write(data)
-        self._file.write(more)
+        pieces = [part.json, *(data for forms in part.tables.values() for data in forms.values())]
+        layout = [(name, list(forms)) for name, forms in part.tables.items()]
+        sizes = [len(piece) for piece in pieces]
+        head = pickle.dumps((summary, layout, sizes), protocol=pickle.HIGHEST_PROTOCOL)
+        self._index.append((part.id, self._file.tell(), len(head)))
+        self._file.write(head)
+        for piece in pieces:
+            self._file.write(piece)
         self.indicators += summary.indicators
 
     def __len__(self) -> int:
@@ -84,25 +91,28 @@ class PartStore:
         """The ids of the parts, sorted (a repeated id appears twice)."""
         return sorted(entry[0] for entry in self._index)
 
-    def _read(self, offset: int, size: int) -> object:
+    def _head(self, offset: int, size: int) -> tuple[DocumentSummary, list[tuple[str, list[str]]], list[int]]:
+        """A document's summary, the tables and formats of its part, and the sizes of its bytes."""
         self._file.seek(offset)
-        return pickle.loads(self._file.read(size))
+        summary, layout, sizes = pickle.loads(self._file.read(size))
+        assert isinstance(summary, DocumentSummary)
+        return summary, layout, sizes
 
     def in_id_order(self) -> Iterator[DocumentPart]:
         """The parts by id (stable for a repeated id), read one at a time."""
         self._file.flush()
-        for _, offset, size, _ in sorted(self._index, key=lambda entry: entry[0]):
-            part = self._read(offset, size)
-            assert isinstance(part, DocumentPart)
-            yield part
+        for id_, offset, size in sorted(self._index, key=lambda entry: entry[0]):
+            _, layout, sizes = self._head(offset, size)  # the part's bytes follow
+            pieces = iter([self._file.read(length) for length in sizes])
+            entry = next(pieces)
+            tables = {name: {form: next(pieces) for form in forms} for name, forms in layout}
+            yield DocumentPart(id_, entry, tables)
 
     def summaries(self) -> Iterator[DocumentSummary]:
         """What is kept of each document, by id, read one at a time."""
         self._file.flush()
-        for _, offset, size, more in sorted(self._index, key=lambda entry: entry[0]):
-            summary = self._read(offset + size, more)
-            assert isinstance(summary, DocumentSummary)
-            yield summary
+        for _, offset, size in sorted(self._index, key=lambda entry: entry[0]):
+            yield self._head(offset, size)[0]
 
     def close(self) -> None:
         self._file.close()
