@@ -64,8 +64,9 @@ class PartStore:
     """Parts and summaries appended to ``folder/documents`` (a file of the writer's own, read back
     by itself); in memory, an id, an offset and a size per document.
 
-    Each document is a small pickled head (its id, summary and the layout of its bytes) followed
-    by the bytes of its part as they are: pickling them too copied some 500 KB per document.
+    Each document is a small pickled head (its summary, and the tables, formats and sizes of its
+    part's pieces) followed by those pieces as they are: pickling them too copied some 500 KB per
+    document.
     """
 
     def __init__(self, folder: Path) -> None:
