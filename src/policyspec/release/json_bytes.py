@@ -22,6 +22,7 @@ __all__ = ["json_bytes", "json_lines"]
 
 _DIGITS = frozenset(b"0123456789")
 _NEGATIVE_EXPONENT = re.compile(rb"e-[0-9]")  # a literal start: searched far faster than [0-9]e-
+_SMALL_FRACTION = re.compile(rb"\.0000")  # found faster by re than by `in` in UTF-8 text
 _RECORD = b"\x1e"  # between the lines of json_lines: JSON text never holds a raw control character
 
 
@@ -33,7 +34,7 @@ def _floats_agree(data: bytes) -> bool:
     """False where pydantic-core may have written a float unlike Python: ``0.0000…`` or
     ``<digit>e-<digit>`` (Python writes ``1e-05`` and ``1e-07``). Such text in a string only
     sends the value to the standard library, which gives the same bytes anyway."""
-    if b".0000" in data:
+    if _SMALL_FRACTION.search(data) is not None:
         return False
     starts = (match.start() for match in _NEGATIVE_EXPONENT.finditer(data))
     return not any(data[start - 1] in _DIGITS for start in starts if start)
