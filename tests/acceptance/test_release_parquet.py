@@ -142,13 +142,18 @@ def test_without_pyarrow_a_release_skips_parquet_and_says_how_to_get_it(
     assert report.valid, report.flatten(["type", "note"])
 
 
+def _last_line_printed_by(code: str, env: dict[str, str] | None = None) -> list[str]:
+    """The words of the last line ``code`` prints, run in a fresh interpreter (nothing imported yet)."""
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
+    return done.stdout.splitlines()[-1].split()
+
+
 def test_pyarrow_is_imported_by_the_parquet_writer_only() -> None:
     code = (
         "import sys, policyspec.release.build, policyspec.release.table_files, policyspec.release.parquet; "
         "print(sorted(m for m in ('pyarrow', 'pandas') if m in sys.modules))"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert result.stdout.strip() == "[]"
+    assert _last_line_printed_by(code) == ["[]"]
 
 
 def test_a_release_loads_neither_pyarrow_compute_nor_pyarrow_parquet_nor_pandas(tmp_path: Path) -> None:
@@ -161,8 +166,7 @@ def test_a_release_loads_neither_pyarrow_compute_nor_pyarrow_parquet_nor_pandas(
         "sorted(m for m in ('pyarrow.compute', 'pyarrow.parquet', 'pyarrow.dataset', 'pandas') "
         "if m in sys.modules))"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert result.stdout.splitlines()[-1].split() == ["0", "True", "[]"]
+    assert _last_line_printed_by(code) == ["0", "True", "[]"]
     assert (tmp_path / "release" / "indicators.parquet").stat().st_size > 0
 
 
@@ -177,10 +181,7 @@ def test_a_release_leaves_no_thread_of_numpy_s_openblas_spinning(tmp_path: Path)
         "print(code, names.count(open('/proc/self/comm').read()))"
     )
     environment = {k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"}
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=environment
-    )
-    assert result.stdout.splitlines()[-1].split() == ["0", "1"]
+    assert _last_line_printed_by(code, environment) == ["0", "1"]
 
 
 def test_parquet_is_written_from_the_system_allocator_and_the_pool_restored(

@@ -126,11 +126,11 @@ def _json_only_tail(table: Table) -> re.Pattern[bytes] | None:
 
     Their first key is found as is: a key's bare quotes never occur inside a JSON string.
     """
-    names = [column.json_only for column in table.columns]
-    if True not in names:
+    json_only = [column.json_only for column in table.columns]
+    if True not in json_only:
         return None
-    first = names.index(True)
-    if not all(names[first:]):
+    first = json_only.index(True)
+    if not all(json_only[first:]):
         raise ValueError(f"{table.name}: the JSON-only columns must come last")
     return re.compile(b', "' + re.escape(table.columns[first].name.encode()) + rb'": [^\n]*')
 
