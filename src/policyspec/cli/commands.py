@@ -106,12 +106,13 @@ def cmd_release(args: argparse.Namespace) -> int:
     from policyspec.release.build import CheckedInputs, ReleaseError, write_release
     from policyspec.release.identity import IdentityError, ReleaseIdentity, default_identity
     from policyspec.release.manifest import ReleaseRefused
+    from policyspec.release.parquet import load_pyarrow_without_numpy
     from policyspec.release.table_files import WriteOptions
 
     if "pyarrow" not in sys.modules:  # Arrow's own allocator keeps tens of MiB it no longer needs
         os.environ.setdefault("ARROW_DEFAULT_MEMORY_POOL", "system")
-    if "numpy" not in sys.modules:  # pyarrow loads numpy, whose OpenBLAS starts a thread per core
-        os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # that spins 0.1 s of CPU; none is used
+    if "numpy" not in sys.modules:  # a pyarrow before 16 loads numpy, whose OpenBLAS starts a thread
+        os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # per core that spins 0.1 s of CPU; none is used
     resolved = resolve_inputs(args)
     configured = resolved.project.settings.release if resolved.project is not None else None
     layers = [vars(configured) if configured is not None else {}]
@@ -123,6 +124,7 @@ def cmd_release(args: argparse.Namespace) -> int:
         print(f"policyspec release: {error}", file=sys.stderr)
         return EXIT_USAGE
     inputs = CheckedInputs(resolved.paths, resolved.options, enabled=resolved.enabled)
+    load_pyarrow_without_numpy()  # this process is the command's own; a library caller's is not
     try:
         release = write_release(
             inputs, args.out, identity=identity, options=WriteOptions(csv_bom=args.csv_bom)
