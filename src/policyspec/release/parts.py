@@ -10,6 +10,7 @@ order, while the release files are written. Only an offset per document stays in
 from __future__ import annotations
 
 import pickle
+from array import array
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -71,7 +72,11 @@ class PartStore:
 
     def __init__(self, folder: Path) -> None:
         self._file = (folder / "documents").open("x+b")
-        self._index: list[tuple[str, int, int]] = []  # id, offset, head's size
+        # By document, in the order put: its id, where its head starts and the head's size (in
+        # arrays rather than a tuple per document: a tenth of the memory).
+        self._ids: list[str] = []
+        self._offsets = array("q")
+        self._head_sizes = array("q")
         self.indicators = 0
 
     def put(self, part: DocumentPart, summary: DocumentSummary) -> None:
@@ -79,18 +84,26 @@ class PartStore:
         layout = [(name, list(forms)) for name, forms in part.tables.items()]
         sizes = [len(piece) for piece in pieces]
         head = pickle.dumps((summary, layout, sizes), protocol=pickle.HIGHEST_PROTOCOL)
-        self._index.append((part.id, self._file.tell(), len(head)))
+        self._ids.append(part.id)
+        self._offsets.append(self._file.tell())
+        self._head_sizes.append(len(head))
         self._file.write(head)
         for piece in pieces:
             self._file.write(piece)
         self.indicators += summary.indicators
 
     def __len__(self) -> int:
-        return len(self._index)
+        return len(self._ids)
 
     def ids(self) -> list[str]:
         """The ids of the parts, sorted (a repeated id appears twice)."""
-        return sorted(entry[0] for entry in self._index)
+        return sorted(self._ids)
+
+    def _by_id(self) -> Iterator[tuple[str, int, int]]:
+        """Each part's id, offset and head's size, by id (stable for a repeated id)."""
+        ids = self._ids
+        for at in sorted(range(len(ids)), key=ids.__getitem__):
+            yield ids[at], self._offsets[at], self._head_sizes[at]
 
     def _head(self, offset: int, size: int) -> tuple[DocumentSummary, list[tuple[str, list[str]]], list[int]]:
         """A document's summary, the tables and formats of its part, and the sizes of its bytes."""
@@ -102,7 +115,7 @@ class PartStore:
     def in_id_order(self) -> Iterator[DocumentPart]:
         """The parts by id (stable for a repeated id), read one at a time."""
         self._file.flush()
-        for id_, offset, size in sorted(self._index, key=lambda entry: entry[0]):
+        for id_, offset, size in self._by_id():
             _, layout, sizes = self._head(offset, size)  # the part's bytes follow
             pieces = iter([self._file.read(length) for length in sizes])
             entry = next(pieces)
@@ -112,7 +125,7 @@ class PartStore:
     def summaries(self) -> Iterator[DocumentSummary]:
         """What is kept of each document, by id, read one at a time."""
         self._file.flush()
-        for _, offset, size in sorted(self._index, key=lambda entry: entry[0]):
+        for _, offset, size in self._by_id():
             yield self._head(offset, size)[0]
 
     def close(self) -> None:

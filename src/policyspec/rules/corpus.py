@@ -16,7 +16,7 @@ from policyspec.rules._base import Rule, emits
 __all__ = ["CORPUS_RULES", "CorpusRule", "DocumentIdentity", "duplicate_document_ids", "run_corpus_rules"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one per file, kept until every file is checked
 class DocumentIdentity:
     """What corpus-wide rules know of one valid document: its file, its id and where the id is."""
 
