@@ -18,7 +18,8 @@ Only the parts of pyarrow the writer uses are loaded, for memory: the writer of 
 (what ``pyarrow.parquet.ParquetWriter`` wraps, with the same options; that module would also load
 pyarrow's cloud file systems, some 8 MiB) and the JSON reader; date columns are made from their
 buffers rather than cast (a cast loads ``pyarrow.compute``, some 13 MiB). A test holds the bytes
-to those ``pyarrow.parquet`` writes from the same rows.
+to those ``pyarrow.parquet`` writes from the same rows. The ``release`` command also loads pyarrow
+without numpy (:func:`load_pyarrow_without_numpy`).
 
 The bytes are reproducible: fixed compression (zstd, level :data:`ZSTD_LEVEL`), format and page
 versions, a row group every :data:`ROW_GROUP_ROWS` rows, and no timestamp (pyarrow writes none;
