@@ -100,6 +100,32 @@ def test_the_writer_writes_what_pyarrow_parquet_writes_from_the_same_rows(
     assert [groups.row_group(i).num_rows for i in range(groups.num_row_groups)][: len(expected)] == expected
 
 
+@pytest.mark.parametrize("table", TABLES, ids=lambda t: t.name)
+@settings(max_examples=10)
+@given(block=st.integers(1, 3000))
+def test_a_file_of_json_lines_read_in_blocks_of_any_size_gives_the_same_file(
+    table: Table, block: int, jsonl: dict[str, bytes]
+) -> None:
+    """write_parquet reads the finished .jsonl file a block at a time; a block's cut never lands
+    inside a row, whatever the block size against the lines' lengths."""
+    lines = jsonl[table.name][: 20 * 4096]
+    lines = lines[: lines.rindex(b"\n") + 1]
+    out = io.BytesIO()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(parquet, "ROW_GROUP_ROWS", SMALL_GROUPS)
+        patch.setattr(parquet, "READ_BLOCK", block)
+        parquet.write_parquet(table, io.BytesIO(lines), HashingWriter(out))
+        whole, _ = _written(table, [lines])
+    assert out.getvalue() == whole
+
+
+def test_json_lines_without_a_final_line_break_are_refused() -> None:
+    """A cut-off last row is a broken file, never a row quietly dropped."""
+    table = TABLES[0]
+    with pytest.raises(ValueError, match="do not end with a line break"):
+        parquet.write_parquet(table, io.BytesIO(b'{"id": "a"}'), HashingWriter(io.BytesIO()))
+
+
 @given(
     days=st.lists(st.none() | st.dates(datetime.date(1, 1, 1), datetime.date(9999, 12, 31)), max_size=40),
     start=st.integers(0, 40),

@@ -3,7 +3,8 @@
 Documents stream through: each is rendered as soon as it is validated (:mod:`.parts`) and its
 source text copied into ``sources/``, then its model is let go, so memory does not grow with the
 corpus. Once every document is in, policyspec.json and the tables are written in one pass over
-the parts in id order, every file hashed as it is written (:mod:`.staging`), into a staging folder
+the parts in id order, and each Parquet file from its table's JSON Lines, every file hashed as it
+is written (:mod:`.staging`), into a staging folder
 that is swapped into place whole (:func:`~.staging.publish`). Every byte comes from the validated
 documents alone: no clock, no host name, no absolute path, so the same corpus gives the same bytes
 on any machine. A release replaces only what an earlier release wrote (:mod:`.manifest`).
@@ -27,7 +28,7 @@ from policyspec.release.identity import BUNDLED_IDENTITY, ReleaseIdentity
 from policyspec.release.inputs import CheckedInputs, ReleaseError, ReleaseInput, release_inputs
 from policyspec.release.json_schemas import RELEASE_SCHEMAS
 from policyspec.release.manifest import MANIFEST, ReleaseRefused
-from policyspec.release.parquet import INSTALL_HINT, pyarrow_missing, system_allocator
+from policyspec.release.parquet import INSTALL_HINT, pyarrow_missing, system_allocator, write_parquet
 from policyspec.release.parts import PartStore, render_part
 from policyspec.release.resources import SCHEMAS, SITE, SOURCES, resources
 from policyspec.release.staging import SCRATCH, StagedRelease, publish
@@ -201,10 +202,9 @@ def _write_documents_and_tables(
     options: WriteOptions,
     formats: tuple[str, ...],
 ) -> None:
-    """policyspec.json and every table file, in one pass over the documents in id order."""
+    """policyspec.json and every table file, in one pass over the documents in id order; then
+    each table's Parquet file from its JSON Lines, one table at a time."""
     with ExitStack() as stack:
-        if "parquet" in formats:
-            stack.enter_context(system_allocator())  # left last, once every Parquet file is closed
         envelope = stack.enter_context(staged.open("policyspec.json"))
         tables = [TableFiles(table, staged, stack, options, formats) for table in TABLES]
         for chunk in envelope_head(parts.summaries, identity, policyspec_version=package_version()):
@@ -214,3 +214,11 @@ def _write_documents_and_tables(
             for files in tables:
                 files.write(part.tables[files.table.name])
         envelope.write(envelope_tail())
+    if "parquet" in formats:
+        with system_allocator():
+            for table in TABLES:
+                with (
+                    (staged.folder / table_path(table, "jsonl")).open("rb") as json_lines,
+                    staged.open(table_path(table, "parquet")) as out,
+                ):
+                    write_parquet(table, json_lines, out)

@@ -6,8 +6,9 @@ as int64, numbers as float64, booleans, dates as date32, lists as list<string>, 
 An exact figure (``value``, ``upper``) is text, as in CSV (``1/3``, ``15000``), beside its float
 column.
 
-A Parquet file is made from the table's JSON Lines, the bytes just written to the .jsonl file:
-pyarrow's JSON reader reads a row group's lines into the file's schema, after the JSON-only
+A Parquet file is made from the table's JSON Lines, read back from the finished .jsonl file
+(:func:`write_parquet`, one table after another, so one writer's buffers and footer are alive at a
+time): pyarrow's JSON reader reads a row group's lines into the file's schema, after the JSON-only
 columns are cut off the end of each line and an exact figure's JSON number is put in quotes (its
 JSON text is its CSV text), and before the dates, read as text, become dates. So no Python work
 is done per row, and the Parquet file holds the same rows as the JSON Lines by construction.
@@ -34,7 +35,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from policyspec.release.tables import Column, Table
 
@@ -49,8 +50,10 @@ __all__ = [
     "load_pyarrow_without_numpy",
     "pyarrow_missing",
     "system_allocator",
+    "write_parquet",
 ]
 
+READ_BLOCK = 1 << 20  # bytes of JSON Lines read at a time
 ROW_GROUP_ROWS = 2048  # small groups keep a release's memory flat; the tables are narrow enough
 ZSTD_LEVEL = 9
 INSTALL_HINT = "pip install 'policyspec[parquet]'"
@@ -259,3 +262,19 @@ class ParquetWriter:
     def close(self) -> None:
         self._flush()
         self._writer.close()
+
+
+def write_parquet(table: Table, json_lines: BinaryIO, out: HashingWriter) -> None:
+    """The table's Parquet file, written to ``out`` from its JSON Lines, read a block of whole
+    lines at a time."""
+    writer = ParquetWriter(table, out)
+    rest = b""
+    while block := json_lines.read(READ_BLOCK):
+        block = rest + block
+        end = block.rfind(b"\n") + 1
+        rest = block[end:]
+        if end:
+            writer.add(block[:end])
+    if rest:
+        raise ValueError(f"{table.name}: its JSON Lines do not end with a line break")
+    writer.close()

@@ -2,9 +2,9 @@
 
 One document's rows are rendered at once, while the document is at hand, into the bytes each
 format adds to its file (:class:`TableRenderer`: CSV lines and JSON Lines); :class:`TableFiles`
-later appends them, document after document in id order, to the open files of the table, and
-hands the JSON Lines to the Parquet writer too. Every format gets the same rows in the same order
-by construction.
+later appends them, document after document in id order, to the open files of the table; its
+Parquet file is made from the finished JSON Lines (:func:`~policyspec.release.parquet.write_parquet`).
+Every format gets the same rows in the same order by construction.
 """
 
 from __future__ import annotations
@@ -19,7 +19,6 @@ from operator import itemgetter
 from typing import Protocol
 
 from policyspec.release.json_bytes import json_lines
-from policyspec.release.parquet import ParquetWriter
 from policyspec.release.staging import HashingWriter, StagedRelease
 from policyspec.release.tables import Cell, Column, Row, Table, csv_cell
 
@@ -120,7 +119,8 @@ class TableRenderer:
 
 
 class TableFiles:
-    """The open files of one table, each extended with its format's bytes of every document."""
+    """The open CSV and JSON Lines files of one table, each extended with its format's bytes of
+    every document."""
 
     def __init__(
         self,
@@ -132,18 +132,14 @@ class TableFiles:
     ) -> None:
         self.table = table
         self._files: dict[str, HashingWriter] = {}
-        self._parquet: ParquetWriter | None = None
         for form in formats:
+            if form == "parquet":
+                continue
             out = stack.enter_context(staged.open(table_path(table, form)))
             self._files[form] = out
             if form == "csv":
                 out.write((_BOM if options.csv_bom else b"") + CsvLines(table).header())
-            elif form == "parquet":
-                self._parquet = ParquetWriter(table, out)
-                stack.callback(self._parquet.close)  # before the file closes: the stack is LIFO
 
     def write(self, rendered: dict[str, bytes]) -> None:
         for form, data in rendered.items():
             self._files[form].write(data)
-        if self._parquet is not None:
-            self._parquet.add(rendered["jsonl"])
