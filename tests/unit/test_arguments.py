@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import pickle
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import policyspec
 from policyspec.limits import LIMIT_CEILINGS, Limits
-from policyspec.loading.paths import SpecPathError, as_paths, expand_paths
+from policyspec.loading.paths import SpecPathError, SpecPaths, as_paths, expand_paths
 from tests.conftest import REPO
 
 SPECS = REPO / "specs"
@@ -66,3 +69,31 @@ def test_a_limit_out_of_range_is_a_value_error(options: dict[str, int]) -> None:
 def test_a_limit_that_is_not_a_whole_number_is_a_type_error(value: object) -> None:
     with pytest.raises(TypeError, match="max_bytes"):
         Limits(max_bytes=value)  # type: ignore[arg-type]
+
+
+_PART = st.text(
+    st.characters(blacklist_characters="/\x00", blacklist_categories=["Cs"]), min_size=1, max_size=8
+)
+
+
+@given(
+    texts=st.lists(st.lists(_PART, min_size=1, max_size=4).map("/".join), max_size=6),
+    at=st.integers(-8, 8),
+    cut=st.slices(8),
+)
+def test_paths_kept_as_text_read_as_the_paths_a_list_holds(texts: list[str], at: int, cut: slice) -> None:
+    """A command holds its spec paths as text (SpecPaths); read back, they are the same Paths."""
+    paths = [Path(text) for text in texts]
+    kept = SpecPaths(paths)
+    assert len(kept) == len(paths)
+    assert list(kept) == paths
+    assert kept == paths
+    assert kept == SpecPaths(texts)
+    assert kept == SpecPaths(kept)
+    assert list(kept[cut]) == paths[cut]
+    if -len(paths) <= at < len(paths):
+        assert kept[at] == paths[at]
+    else:
+        with pytest.raises(IndexError):
+            kept[at]
+    assert pickle.loads(pickle.dumps(kept)) == kept

@@ -16,13 +16,14 @@ from typing import TYPE_CHECKING
 from policyspec.cli.arguments import LIMIT_OPTIONS, UsageError
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Sequence
 
     from policyspec.config.corpus import DefaultCorpus
     from policyspec.config.settings import Project
     from policyspec.diagnostics import Diagnostic
     from policyspec.loading.check import CheckedSpec
     from policyspec.loading.options import CheckOptions
+    from policyspec.loading.paths import SpecPaths
 
 __all__ = ["Inputs", "check_options", "kept", "refused", "reported", "resolve_inputs", "spec_paths"]
 
@@ -32,7 +33,7 @@ class Inputs:
     """The spec files, which corpus they are when none were named, how to check them, and which
     codes to report."""
 
-    paths: list[Path]
+    paths: Sequence[Path]
     corpus: DefaultCorpus | None
     options: CheckOptions
     enabled: frozenset[str]
@@ -53,7 +54,7 @@ def resolve_inputs(args: argparse.Namespace, *, expand: bool = True) -> Inputs:
 
     project = find_project()
     corpus = None
-    paths: list[Path] = []
+    paths: Sequence[Path] = ()
     if expand:
         given = getattr(args, "paths", None) or None
         try:
@@ -66,11 +67,11 @@ def resolve_inputs(args: argparse.Namespace, *, expand: bool = True) -> Inputs:
     return Inputs(paths, corpus, _options(args, project), _enabled(args, project), project)
 
 
-def _expanded(given: list[str]) -> list[Path]:
-    from policyspec.loading.paths import SpecPathError, expand_paths
+def _expanded(given: list[str]) -> SpecPaths:
+    from policyspec.loading.paths import SpecPathError, SpecPaths, expand_paths
 
     try:
-        return expand_paths(given)
+        return SpecPaths(expand_paths(given))  # held as text to the end: see SpecPaths
     except SpecPathError as error:
         raise UsageError(str(error)) from None
 
@@ -110,7 +111,7 @@ def kept(diagnostics: Iterable[Diagnostic], enabled: frozenset[str]) -> list[Dia
     return sorted(d for d in diagnostics if d.code in enabled)
 
 
-def spec_paths(args: argparse.Namespace) -> list[Path]:
+def spec_paths(args: argparse.Namespace) -> Sequence[Path]:
     """The spec files a command works on (its paths, or the one rule for none)."""
     return resolve_inputs(args).paths
 

@@ -9,10 +9,11 @@ nothing is not a pass.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import overload
 
-__all__ = ["SPEC_SUFFIXES", "SpecPathError", "as_paths", "expand_paths"]
+__all__ = ["SPEC_SUFFIXES", "SpecPathError", "SpecPaths", "as_paths", "expand_paths"]
 
 SPEC_SUFFIXES = (".yaml", ".yml")
 
@@ -21,6 +22,48 @@ PathArgument = str | os.PathLike[str] | Iterable[str | os.PathLike[str]]
 
 class SpecPathError(ValueError):
     """The paths given name no spec files: a folder holds none, or cannot be listed."""
+
+
+class SpecPaths(Sequence[Path]):
+    """Paths kept as their text, each made a :class:`~pathlib.Path` as it is read.
+
+    A command given ten thousand spec files holds their paths from start to end; as Path objects
+    (Python 3.11 splits each into its parts up front) they took some 380 bytes each, as text 90.
+    """
+
+    __slots__ = ("_text",)
+
+    def __init__(self, paths: Iterable[str | os.PathLike[str]] = ()) -> None:
+        self._text: list[str] = (
+            list(paths._text) if isinstance(paths, SpecPaths) else [os.fspath(path) for path in paths]
+        )
+
+    def __len__(self) -> int:
+        return len(self._text)
+
+    @overload
+    def __getitem__(self, index: int) -> Path: ...
+    @overload
+    def __getitem__(self, index: slice) -> SpecPaths: ...
+    def __getitem__(self, index: int | slice) -> Path | SpecPaths:
+        if isinstance(index, slice):
+            return SpecPaths(self._text[index])
+        return Path(self._text[index])
+
+    def __iter__(self) -> Iterator[Path]:
+        return map(Path, self._text)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, SpecPaths):
+            return self._text == other._text
+        if isinstance(other, (list, tuple)):
+            return list(self) == list(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  # mutable in spirit, like the list it replaces
+
+    def __repr__(self) -> str:
+        return f"SpecPaths({self._text!r})"
 
 
 def as_paths(paths: PathArgument, *, argument: str = "paths") -> list[Path]:

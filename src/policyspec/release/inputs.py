@@ -18,6 +18,7 @@ from policyspec.diagnostics import Diagnostic, PolicyspecError, has_errors
 from policyspec.loading.check import CheckedSpec
 from policyspec.loading.check_files import check_one_by_one, corpus_diagnostics
 from policyspec.loading.options import DEFAULT_OPTIONS, CheckOptions
+from policyspec.loading.paths import SpecPaths
 from policyspec.model.documents import Document
 from policyspec.rules.corpus import DocumentIdentity
 from policyspec.rules.coverage import CoverageCounts
@@ -82,7 +83,7 @@ class CheckedInputs:
         *,
         enabled: frozenset[str] | None = None,
     ) -> None:
-        self.paths = list(paths)
+        self.paths = SpecPaths(paths)  # as text: see SpecPaths
         self.options = options
         self.enabled = enabled
         self.diagnostics: list[Diagnostic] = []
