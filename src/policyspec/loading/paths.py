@@ -53,10 +53,8 @@ class SpecPaths(Sequence[Path]):
     def __iter__(self) -> Iterator[Path]:
         return map(Path, self._text)
 
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, SpecPaths):
-            return self._text == other._text
-        if isinstance(other, (list, tuple)):
+    def __eq__(self, other: object) -> bool:  # as Paths: "a/./b" is "a/b"
+        if isinstance(other, (SpecPaths, list, tuple)):
             return list(self) == list(other)
         return NotImplemented
 
