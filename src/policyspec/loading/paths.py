@@ -58,7 +58,7 @@ class SpecPaths(Sequence[Path]):
             return list(self) == list(other)
         return NotImplemented
 
-    __hash__ = None  # type: ignore[assignment]  # mutable in spirit, like the list it replaces
+    __hash__ = None  # type: ignore[assignment]  # equal to lists, which have no hash
 
     def __repr__(self) -> str:
         return f"SpecPaths({self._text!r})"

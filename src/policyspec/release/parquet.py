@@ -30,6 +30,7 @@ its ``created_by`` names its own version, so the same pyarrow gives the same byt
 from __future__ import annotations
 
 import re
+import sys
 from array import array
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -54,7 +55,7 @@ __all__ = [
 ]
 
 READ_BLOCK = 1 << 20  # bytes of JSON Lines read at a time
-ROW_GROUP_ROWS = 2048  # small groups keep a release's memory flat; the tables are narrow enough
+ROW_GROUP_ROWS = 2048  # small groups keep the writer's buffers small; the tables are narrow enough
 ZSTD_LEVEL = 9
 INSTALL_HINT = "pip install 'policyspec[parquet]'"
 _EPOCH = date(1970, 1, 1).toordinal()
@@ -78,8 +79,6 @@ def load_pyarrow_without_numpy() -> bool:
     pyarrow then treats numpy as missing for the rest of the process, so only a process of its
     own calls this (the ``release`` command), never the library on a caller's behalf.
     """
-    import sys
-
     if "pyarrow" in sys.modules or "numpy" in sys.modules or (_pyarrow_major() or 0) < 16:
         return False
     sys.modules["numpy"] = None  # type: ignore[assignment]  # what `import numpy` reads as missing
