@@ -2,13 +2,13 @@
 
 Documents stream through: each is rendered as soon as it is validated (:mod:`.parts`) and its
 source text copied into ``sources/``, then its model is let go, so what stays in memory is some
-hundreds of bytes per document (its id, identity and source's record; see docs/scaling.md). Once
-every document is in, policyspec.json and the tables are written in one pass over the parts in id
-order, then each Parquet file from its table's JSON Lines, every file hashed as it is written
-(:mod:`.staging`), into a staging folder that is swapped into place whole
-(:func:`~.staging.publish`). Every byte comes from the validated documents alone: no clock, no host
-name, no absolute path, so the same corpus gives the same bytes on any machine. A release replaces
-only what an earlier release wrote (:mod:`.manifest`).
+hundreds of bytes per document (its id and its source's record, and its identity until every file
+is checked; see docs/scaling.md). Once every document is in, policyspec.json and the tables are
+written in one pass over the parts in id order, then each Parquet file from its table's JSON
+Lines, every file hashed as it is written (:mod:`.staging`), into a staging folder that is swapped
+into place whole (:func:`~.staging.publish`). Every byte comes from the validated documents alone:
+no clock, no host name, no absolute path, so the same corpus gives the same bytes on any machine.
+A release replaces only what an earlier release wrote (:mod:`.manifest`).
 """
 
 from __future__ import annotations
